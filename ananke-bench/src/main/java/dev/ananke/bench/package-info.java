@@ -1,0 +1,5 @@
+/** Ananke bench. */
+@NullMarked
+package dev.ananke.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Ananke braid. */
+@NullMarked
+package dev.ananke.braid;
+
+import org.jspecify.annotations.NullMarked;

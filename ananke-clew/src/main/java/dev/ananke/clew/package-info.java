@@ -1,0 +1,5 @@
+/** Ananke clew. */
+@NullMarked
+package dev.ananke.clew;
+
+import org.jspecify.annotations.NullMarked;

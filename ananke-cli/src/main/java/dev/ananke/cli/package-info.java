@@ -1,0 +1,5 @@
+/** Ananke cli. */
+@NullMarked
+package dev.ananke.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,63 @@
+package dev.ananke.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Argument checks shared by the model's compact constructors. Messages name the field so
+ * that a JSON decoding error, which wraps them, reads "path: message".
+ */
+public final class Checks {
+  private Checks() {}
+
+  public static String notBlank(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    return value;
+  }
+
+  public static double unitInterval(double value, String what) {
+    if (!(value >= 0.0 && value <= 1.0)) {
+      throw new IllegalArgumentException(what + " must be in [0, 1], was " + value);
+    }
+    return value;
+  }
+
+  /** An immutable copy that keeps order; rejects nulls with a message naming the list. */
+  public static <T> List<T> list(Collection<? extends T> values, String what) {
+    if (values == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    for (T v : values) {
+      if (v == null) {
+        throw new IllegalArgumentException(what + " must not contain null");
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  /**
+   * An immutable sorted copy without duplicates: for lists whose order carries no meaning,
+   * so that equal sets have one canonical form.
+   */
+  public static List<String> sortedSet(Collection<String> values, String what) {
+    List<String> checked = list(values, what);
+    for (String s : checked) {
+      notBlank(s, what + " entry");
+    }
+    return List.copyOf(new TreeSet<>(checked));
+  }
+
+  /** Like {@link #list} but every entry must be a non-blank string. */
+  public static List<String> strings(Collection<String> values, String what) {
+    List<String> checked = list(values, what);
+    List<String> out = new ArrayList<>(checked.size());
+    for (String s : checked) {
+      out.add(notBlank(s, what + " entry"));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ananke.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The constraints found in (or written for) a codebase.
+ *
+ * <p>A set has one canonical order, so that equal sets serialise byte for byte alike: by
+ * origin (constraints without one first), then id. Ids are unique; {@link Builder} merges a
+ * fact found twice into one constraint whose frequency is the sum.
+ */
+public record ConstraintSet(List<Constraint> constraints) {
+
+  /** Canonical order: origin-less first, then by origin, then by id. */
+  public static final Comparator<Constraint> CANONICAL_ORDER =
+      Comparator.comparing(
+              Constraint::origin, Comparator.nullsFirst(Comparator.<Origin>naturalOrder()))
+          .thenComparing(Constraint::id);
+
+  public static final ConstraintSet EMPTY = new ConstraintSet(List.of());
+
+  public ConstraintSet {
+    List<Constraint> sorted = new ArrayList<>(Checks.list(constraints, "constraints"));
+    sorted.sort(CANONICAL_ORDER);
+    Map<String, Constraint> seen = new HashMap<>();
+    for (Constraint c : sorted) {
+      Constraint first = seen.putIfAbsent(c.id(), c);
+      if (first != null) {
+        throw new IllegalArgumentException(
+            "duplicate constraint id " + c.id() + " ('" + c.name() + "' at " + where(first)
+                + " and at " + where(c) + ")");
+      }
+    }
+    constraints = List.copyOf(sorted);
+  }
+
+  private static String where(Constraint c) {
+    return c.origin() == null ? "no origin" : c.origin().toString();
+  }
+
+  public static ConstraintSet of(Constraint... constraints) {
+    return new ConstraintSet(List.of(constraints));
+  }
+
+  public int size() {
+    return constraints.size();
+  }
+
+  public boolean isEmpty() {
+    return constraints.isEmpty();
+  }
+
+  public Optional<Constraint> byId(String id) {
+    for (Constraint c : constraints) {
+      if (c.id().equals(id)) return Optional.of(c);
+    }
+    return Optional.empty();
+  }
+
+  /** The union of two sets, merging constraints with the same id as {@link Builder} does. */
+  public ConstraintSet merge(ConstraintSet other) {
+    return builder().addAll(constraints).addAll(other.constraints).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Collects constraints; one added again with an id already present is merged into the first:
+   * frequencies add up, the highest confidence is kept, the earliest origin wins.
+   */
+  public static final class Builder {
+    private final Map<String, Constraint> byId = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder add(Constraint c) {
+      byId.merge(c.id(), c, Builder::combine);
+      return this;
+    }
+
+    public Builder addAll(Iterable<Constraint> cs) {
+      for (Constraint c : cs) add(c);
+      return this;
+    }
+
+    private static Constraint combine(Constraint a, Constraint b) {
+      Constraint first = CANONICAL_ORDER.compare(a, b) <= 0 ? a : b;
+      return new Constraint(
+          first.id(),
+          first.name(),
+          first.description(),
+          first.kind(),
+          first.severity(),
+          first.tier(),
+          first.priority(),
+          Math.max(a.confidence(), b.confidence()),
+          Math.addExact(a.frequency(), b.frequency()),
+          first.source(),
+          first.origin(),
+          first.payload());
+    }
+
+    public ConstraintSet build() {
+      return new ConstraintSet(List.copyOf(byId.values()));
+    }
+  }
+}

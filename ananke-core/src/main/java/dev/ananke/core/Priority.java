@@ -1,0 +1,9 @@
+package dev.ananke.core;
+
+/** Order of precedence when constraints conflict; higher wins. */
+public enum Priority {
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL
+}

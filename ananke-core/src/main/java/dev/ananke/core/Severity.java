@@ -1,0 +1,9 @@
+package dev.ananke.core;
+
+/** How bad a violation is, from the worst down. */
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO,
+  HINT
+}

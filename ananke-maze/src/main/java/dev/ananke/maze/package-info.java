@@ -1,0 +1,5 @@
+/** Ananke maze. */
+@NullMarked
+package dev.ananke.maze;
+
+import org.jspecify.annotations.NullMarked;

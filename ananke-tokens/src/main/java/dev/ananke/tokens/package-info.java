@@ -1,0 +1,5 @@
+/** Ananke tokens. */
+@NullMarked
+package dev.ananke.tokens;
+
+import org.jspecify.annotations.NullMarked;
