@@ -98,11 +98,15 @@ public record Constraint(
     return new Builder(name, payload);
   }
 
+  /**
+   * A builder holding this constraint's values. A severity that is the default for its tier is
+   * left unset, so that changing the tier moves it along.
+   */
   public Builder toBuilder() {
-    return new Builder(name, payload)
-        .description(description)
+    Builder b = new Builder(name, payload);
+    if (severity != Builder.defaultSeverity(tier)) b.severity(severity);
+    return b.description(description)
         .kind(kind)
-        .severity(severity)
         .tier(tier)
         .priority(priority)
         .confidence(confidence)
@@ -188,8 +192,12 @@ public record Constraint(
       return origin(new Origin(file, line, column));
     }
 
+    static Severity defaultSeverity(Tier tier) {
+      return tier == Tier.HARD ? Severity.ERROR : Severity.WARNING;
+    }
+
     public Constraint build() {
-      Severity s = severity != null ? severity : (tier == Tier.HARD ? Severity.ERROR : Severity.WARNING);
+      Severity s = severity != null ? severity : defaultSeverity(tier);
       return new Constraint(
           "", name, description, kind, s, tier, priority, confidence, frequency, source, origin, payload);
     }

@@ -85,7 +85,7 @@ final class RecordCodec {
         params[i] = rc.getType();
       }
       MethodHandle ctor = lookup.unreflectConstructor(type.getDeclaredConstructor(params));
-      return new Shape(List.copyOf(components), Map.copyOf(index), ctor);
+      return new Shape(List.copyOf(components), java.util.Collections.unmodifiableMap(index), ctor);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the shape of " + type, e);
     }

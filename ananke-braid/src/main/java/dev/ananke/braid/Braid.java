@@ -1,0 +1,64 @@
+package dev.ananke.braid;
+
+import dev.ananke.core.Constraint;
+import dev.ananke.core.ConstraintSet;
+import dev.ananke.core.Priority;
+import dev.ananke.core.error.BadInputException;
+import dev.ananke.core.ir.ConstraintIR;
+import dev.ananke.core.ir.Target;
+import dev.ananke.core.ir.TargetKind;
+import dev.ananke.core.ir.TokenMaskRules;
+import dev.ananke.core.payload.TypeDeclaration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles constraint sets. So far: a {@link TargetKind#TYPE_VALUE} target compiles to a JSON
+ * Schema (draft 2020-12) of the declared type and the types it refers to; the constraints of any
+ * other target are reported as unenforced (the grammar emitters are the next step of Braid).
+ * Stateless and thread-safe.
+ */
+public final class Braid {
+  private Braid() {}
+
+  public static Compilation compile(ConstraintSet set, Target target) {
+    return switch (target.kind()) {
+      case TYPE_VALUE -> compileTypeValue(set, target);
+      case FUNCTION_BODY, NEW_FUNCTION, MODULE -> notYetCompiled(set, target);
+    };
+  }
+
+  private static Compilation compileTypeValue(ConstraintSet set, Target target) {
+    TypeSchemas schemas = new TypeSchemas(set);
+    String name = target.name();
+    if (name == null || !schemas.declares(name)) {
+      throw new BadInputException(
+          "--target type:" + name, "no type named " + name + " is declared (declared: " + schemas.declaredNames() + ")");
+    }
+    TypeSchemas.Result result = schemas.schemaOf(name);
+    List<String> provenance = new ArrayList<>();
+    List<Unenforced> unenforced = new ArrayList<>();
+    Priority priority = Priority.LOW;
+    for (Constraint c : set.constraints()) {
+      if (c.payload() instanceof TypeDeclaration t && result.usedTypes().contains(t.name())) {
+        provenance.add(c.id());
+        if (c.priority().compareTo(priority) > 0) priority = c.priority();
+      } else {
+        unenforced.add(new Unenforced(c.id(), c.name(), "does not apply to a JSON value of type " + name));
+      }
+    }
+    ConstraintIR ir =
+        new ConstraintIR(target, result.schema(), null, List.of(), TokenMaskRules.NONE, priority, provenance);
+    return new Compilation(ir, unenforced);
+  }
+
+  private static Compilation notYetCompiled(ConstraintSet set, Target target) {
+    List<Unenforced> unenforced = new ArrayList<>();
+    for (Constraint c : set.constraints()) {
+      unenforced.add(
+          new Unenforced(c.id(), c.name(), "Braid does not compile " + target.kind() + " targets yet"));
+    }
+    ConstraintIR ir = new ConstraintIR(target, null, null, List.of(), TokenMaskRules.NONE, Priority.LOW, List.of());
+    return new Compilation(ir, unenforced);
+  }
+}

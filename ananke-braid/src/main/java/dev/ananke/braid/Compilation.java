@@ -1,0 +1,12 @@
+package dev.ananke.braid;
+
+import dev.ananke.core.ir.ConstraintIR;
+import java.util.List;
+
+/** The result of compiling a constraint set: the IR and what it leaves unenforced. */
+public record Compilation(ConstraintIR ir, List<Unenforced> unenforced) {
+
+  public Compilation {
+    unenforced = List.copyOf(unenforced);
+  }
+}
