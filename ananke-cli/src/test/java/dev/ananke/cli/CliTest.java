@@ -1,0 +1,163 @@
+package dev.ananke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ananke.core.AnankeVersion;
+import dev.ananke.core.ConstraintSet;
+import dev.ananke.core.ir.ConstraintIR;
+import dev.ananke.core.json.ConstraintJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line, run in-process: exit codes, messages, what is (not) written. */
+class CliTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Path resource(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name);
+    try (InputStream in = CliTest.class.getResourceAsStream(name)) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  @Test
+  void versionPrintsToolAndRuntime() {
+    Run r = run("version");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("ananke " + AnankeVersion.get() + "\njava " + Runtime.version()), r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "extract", "compile", "version"})
+  void everyCommandHasHelp(String command) {
+    Run r = command.isEmpty() ? run("--help") : run(command, "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("Usage: ananke" + (command.isEmpty() ? "" : " " + command)), r.out());
+  }
+
+  @Test
+  void unknownOptionIsBadInput() {
+    Run r = run("compile", "--no-such-option", "x.json");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("ananke: Unknown option: '--no-such-option'"), r.err());
+    assertTrue(r.err().contains("Try 'ananke compile --help'"), r.err());
+  }
+
+  @Test
+  void compileOfMalformedFileExitsTwoNamingFileAndPathAndWritesNothing(@TempDir Path dir) throws IOException {
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(
+        broken,
+        "{\"constraints\": [{\"name\": \"x\", \"payload\": {\"type\": \"import_set\", \"module\": 7}}]}");
+    Path out = dir.resolve("ir.json");
+    Run r = run("compile", broken.toString(), "-o", out.toString());
+    assertEquals(2, r.code());
+    assertEquals(
+        "ananke: error: " + broken + ": constraints[0].payload.module: expected string, found integer\n", r.err());
+    assertFalse(Files.exists(out));
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count(), "no temp file may be left behind");
+    }
+  }
+
+  @Test
+  void failedCompileLeavesAnExistingOutputUntouched(@TempDir Path dir) throws IOException {
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"constraints\": [");
+    Path out = dir.resolve("ir.json");
+    Files.writeString(out, "previous");
+    Run r = run("compile", broken.toString(), "-o", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("ananke: error: " + broken + ": 1:18: malformed JSON"), r.err());
+    assertEquals("previous", Files.readString(out));
+  }
+
+  @Test
+  void compileOfMissingFileIsBadInput(@TempDir Path dir) {
+    Run r = run("compile", dir.resolve("nope.json").toString());
+    assertEquals(2, r.code());
+    assertEquals("ananke: error: " + dir.resolve("nope.json") + ": no such file\n", r.err());
+  }
+
+  @Test
+  void compileTypeTargetWritesTheIrAtomically(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Path out = dir.resolve("ir.json");
+    Run r = run("compile", constraints.toString(), "--target", "type:User", "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    ConstraintIR ir = ConstraintJson.readIR(out);
+    assertEquals("typescript", ir.target().language());
+    assertEquals(
+        "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"User\",\"type\":\"object\","
+            + "\"properties\":{\"id\":{\"$ref\":\"#/$defs/UserId\"},\"email\":{\"type\":\"string\"},"
+            + "\"role\":{\"$ref\":\"#/$defs/Role\"},\"createdAt\":{\"type\":\"string\",\"format\":\"date-time\"},"
+            + "\"address\":{\"$ref\":\"#/$defs/Address\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+            + "\"required\":[\"id\",\"email\",\"role\",\"createdAt\",\"tags\"],\"additionalProperties\":false,"
+            + "\"$defs\":{\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},"
+            + "\"postalCode\":{\"type\":\"string\"}},\"required\":[\"street\"],\"additionalProperties\":false},"
+            + "\"Role\":{\"enum\":[\"admin\",\"editor\",\"viewer\"]},\"UserId\":{\"type\":\"string\"}}}",
+        ir.jsonSchema().text());
+    ConstraintSet set = ConstraintJson.readSet(constraints);
+    assertEquals(4, ir.provenance().size());
+    assertTrue(r.err().contains("1 of " + set.size() + " constraints are not enforced for target type:User"), r.err());
+    assertTrue(r.err().contains("no eval: does not apply to a JSON value of type User"), r.err());
+  }
+
+  @Test
+  void strictCompileFailsOnUnenforcedConstraints(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run r = run("compile", constraints.toString(), "--target", "type:User", "--strict");
+    assertEquals(2, r.code());
+    assertEquals(
+        "ananke: error: " + constraints + ": 1 constraints cannot be enforced for type:User "
+            + "(first: 'no eval': does not apply to a JSON value of type User)\n",
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void unknownTypeTargetNamesTheDeclaredTypes(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run r = run("compile", constraints.toString(), "--target", "type:Order");
+    assertEquals(2, r.code());
+    assertEquals(
+        "ananke: error: --target type:Order: no type named Order is declared (declared: [Address, Role, User, UserId])\n",
+        r.err());
+  }
+
+  @Test
+  void badTargetSyntaxIsBadInput(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run r = run("compile", constraints.toString(), "--target", "type:");
+    assertEquals(2, r.code());
+    assertEquals("ananke: error: --target type:: a type target needs a name: type:NAME\n", r.err());
+  }
+
+  @Test
+  void prettyFormatRendersTheIrForPeople(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run r = run("compile", constraints.toString(), "--target", "type:Address", "--format", "pretty");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("target:      TYPE_VALUE typescript Address\npriority:    MEDIUM\n"), r.out());
+  }
+}
