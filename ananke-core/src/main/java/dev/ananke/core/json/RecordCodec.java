@@ -14,6 +14,7 @@ import dev.ananke.core.ir.JsonSchema;
 import dev.ananke.core.payload.Payload;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -80,11 +81,21 @@ final class RecordCodec {
         RecordComponent rc = rcs[i];
         boolean nullable = rc.getAnnotatedType().isAnnotationPresent(Nullable.class);
         components.add(
-            new Component(rc.getName(), rc.getGenericType(), rc.getType(), nullable, lookup.unreflect(rc.getAccessor())));
+            new Component(
+                rc.getName(),
+                rc.getGenericType(),
+                rc.getType(),
+                nullable,
+                lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class))));
         index.put(rc.getName(), i);
         params[i] = rc.getType();
       }
-      MethodHandle ctor = lookup.unreflectConstructor(type.getDeclaredConstructor(params));
+      // Erased to (Object[])Object once, so that every call is an invokeExact with no adaptation.
+      MethodHandle ctor =
+          lookup
+              .unreflectConstructor(type.getDeclaredConstructor(params))
+              .asSpreader(Object[].class, params.length)
+              .asType(MethodType.methodType(Object.class, Object[].class));
       return new Shape(List.copyOf(components), java.util.Collections.unmodifiableMap(index), ctor);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the shape of " + type, e);
@@ -132,7 +143,7 @@ final class RecordCodec {
     for (Component c : SHAPES.get(r.getClass()).components) {
       Object v;
       try {
-        v = c.accessor.invoke(r);
+        v = (Object) c.accessor.invokeExact((Object) r);
       } catch (Throwable t) {
         throw new IllegalStateException(t);
       }
@@ -253,7 +264,7 @@ final class RecordCodec {
       args[i] = v;
     }
     try {
-      return shape.constructor.invokeWithArguments(args);
+      return (Object) shape.constructor.invokeExact(args);
     } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
       throw new BadInputException(at(path), String.valueOf(e.getMessage()), e);
     } catch (BadInputException e) {
