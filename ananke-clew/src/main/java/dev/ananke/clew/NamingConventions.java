@@ -1,0 +1,55 @@
+package dev.ananke.clew;
+
+import dev.ananke.clew.spi.NamingTally;
+import dev.ananke.core.Constraint;
+import dev.ananke.core.ConstraintSource;
+import dev.ananke.core.Severity;
+import dev.ananke.core.payload.IdentifierCategory;
+import dev.ananke.core.payload.NamingConvention;
+import dev.ananke.core.payload.NamingStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the names tallied over the whole input into one convention per language and identifier
+ * category: the style most names follow, and the share that do. Languages are kept apart
+ * (TypeScript functions are camelCase, Python's snake_case).
+ */
+final class NamingConventions {
+  private NamingConventions() {}
+
+  /** Fewer names than this say nothing reliable about a convention. */
+  static final int MIN_NAMES = 3;
+
+  static List<Constraint> conventions(Map<String, NamingTally> byLanguage) {
+    List<Constraint> out = new ArrayList<>();
+    byLanguage.forEach((language, tally) -> {
+      for (IdentifierCategory category : IdentifierCategory.values()) {
+        int total = tally.total(category);
+        if (total < MIN_NAMES) continue;
+        NamingStyle best = null;
+        int bestCount = -1;
+        for (NamingStyle style : NamingStyle.values()) { // declaration order breaks ties
+          int c = tally.conforming(category, style);
+          if (c > bestCount) {
+            best = style;
+            bestCount = c;
+          }
+        }
+        if (best == null || bestCount == 0) continue;
+        NamingConvention convention = new NamingConvention(category, best, bestCount, total);
+        String cat = category.name().toLowerCase(Locale.ROOT);
+        out.add(Constraint.builder("naming." + language + "." + cat, convention)
+            .description(String.format(Locale.ROOT, "%s %s names are %s (%d of %d, %.0f%%)",
+                language, cat, best.name().toLowerCase(Locale.ROOT), bestCount, total, 100.0 * convention.share()))
+            .severity(Severity.INFO)
+            .confidence(convention.share())
+            .source(ConstraintSource.AST_PATTERN)
+            .build());
+      }
+    });
+    return out;
+  }
+}

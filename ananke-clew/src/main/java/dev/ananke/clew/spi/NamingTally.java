@@ -1,0 +1,54 @@
+package dev.ananke.clew.spi;
+
+import dev.ananke.core.payload.IdentifierCategory;
+import dev.ananke.core.payload.NamingStyle;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counts, per identifier category, how many names were seen and how many follow each naming
+ * style (a name like {@code user} follows several). Tallies of many files add up; the dominant
+ * style of a category is then the one most names follow. Not thread-safe.
+ */
+public final class NamingTally {
+  private static final NamingStyle[] STYLES = NamingStyle.values();
+
+  private final Map<IdentifierCategory, int[]> counts = new EnumMap<>(IdentifierCategory.class);
+
+  /** Records one name; names without a letter (such as {@code _}) say nothing about style. */
+  public void add(IdentifierCategory category, String name) {
+    if (name.chars().noneMatch(Character::isLetter)) return;
+    int[] c = counts.computeIfAbsent(category, k -> new int[STYLES.length + 1]);
+    c[STYLES.length]++;
+    for (int i = 0; i < STYLES.length; i++) {
+      if (STYLES[i].matches(name)) c[i]++;
+    }
+  }
+
+  public void addAll(NamingTally other) {
+    other.counts.forEach((category, theirs) -> {
+      int[] mine = counts.computeIfAbsent(category, k -> new int[STYLES.length + 1]);
+      for (int i = 0; i < mine.length; i++) mine[i] += theirs[i];
+    });
+  }
+
+  public Map<IdentifierCategory, int[]> rawCounts() {
+    return counts;
+  }
+
+  /** Names seen in the category. */
+  public int total(IdentifierCategory category) {
+    int[] c = counts.get(category);
+    return c == null ? 0 : c[STYLES.length];
+  }
+
+  /** Names of the category that follow the style. */
+  public int conforming(IdentifierCategory category, NamingStyle style) {
+    int[] c = counts.get(category);
+    return c == null ? 0 : c[style.ordinal()];
+  }
+
+  public boolean isEmpty() {
+    return counts.isEmpty();
+  }
+}

@@ -1,0 +1,23 @@
+; Facts Clew reads from JavaScript: the TypeScript query less the type syntax.
+
+(function_declaration) @function
+(generator_function_declaration) @function
+(method_definition) @method
+(variable_declarator) @variable
+
+(class_declaration) @class
+(field_definition) @field
+
+(import_statement) @import
+
+(try_statement) @try
+(catch_clause) @catch
+(throw_statement) @throw
+(await_expression) @await
+
+(call_expression) @call
+(new_expression) @new
+(assignment_expression) @assignment
+(pair) @pair
+(template_string (template_substitution)) @template
+(binary_expression operator: "+") @concat
