@@ -1,0 +1,107 @@
+package dev.ananke.tokens;
+
+import java.util.Arrays;
+
+/**
+ * A regex paired with a vocabulary: the shared, thread-safe part of regex-constrained decoding.
+ * Create one per (regex, vocabulary) and a {@link TokenMatcher} per sequence with {@link
+ * #newMatcher()}.
+ *
+ * <p>A regex matcher's mask depends only on its DFA state, so masks are memoized per state (up to
+ * {@link #maxCachedMasks()}, each {@code modelSize / 8} bytes: 16 KiB at 128k). The first mask
+ * of a state costs one trie walk; later ones cost a copy.
+ */
+public final class RegexConstraint {
+  private static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+  private final Regex regex;
+  private final Vocabulary vocabulary;
+  private final TokenTrie trie;
+  private final LazyDfa dfa;
+  private final int maskWords;
+  private final int maxCachedMasks;
+  private volatile long[][] masks = new long[16][];
+
+  private RegexConstraint(Regex regex, Vocabulary vocabulary, int maxCachedMasks) {
+    this.regex = regex;
+    this.vocabulary = vocabulary;
+    this.trie = vocabulary.trie();
+    this.dfa = regex.dfa();
+    this.maskWords = TokenMasks.words(vocabulary.modelSize());
+    this.maxCachedMasks = maxCachedMasks;
+  }
+
+  /** The constraint with masks memoized within 64 MiB. */
+  public static RegexConstraint of(Regex regex, Vocabulary vocabulary) {
+    int perMask = TokenMasks.words(vocabulary.modelSize()) * 8;
+    return new RegexConstraint(regex, vocabulary, (int) Math.max(4, DEFAULT_CACHE_BYTES / perMask));
+  }
+
+  /** The constraint with at most {@code maxCachedMasks} memoized masks (0: walk every time). */
+  public static RegexConstraint of(Regex regex, Vocabulary vocabulary, int maxCachedMasks) {
+    return new RegexConstraint(regex, vocabulary, maxCachedMasks);
+  }
+
+  public Regex regex() {
+    return regex;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  public int maxCachedMasks() {
+    return maxCachedMasks;
+  }
+
+  /** A matcher at the start of the regex. */
+  public TokenMatcher newMatcher() {
+    return new RegexMatcher(this);
+  }
+
+  LazyDfa dfa() {
+    return dfa;
+  }
+
+  TokenTrie trie() {
+    return trie;
+  }
+
+  /**
+   * Writes the mask of DFA state {@code state} into {@code out} (cleared first). {@code stack} is
+   * the caller's scratch space for the trie walk.
+   */
+  void maskOf(int state, long[] out, int[] stack) {
+    long[][] cache = masks;
+    long[] cached = state < cache.length ? cache[state] : null;
+    if (cached != null) {
+      System.arraycopy(cached, 0, out, 0, maskWords);
+      if (out.length > maskWords) Arrays.fill(out, maskWords, out.length, 0L);
+      return;
+    }
+    Arrays.fill(out, 0L);
+    if (state != LazyDfa.DEAD) {
+      trie.computeMask(dfa, state, out, stack);
+      if (dfa.isAccepting(state)) for (int e : vocabulary.eosTokenIds()) TokenMasks.set(out, e);
+    }
+    if (state < maxCachedMasks) remember(state, Arrays.copyOf(out, maskWords));
+  }
+
+  /** Walks the trie for {@code state} without the cache (for benchmarks of the walk itself). */
+  void walk(int state, long[] out, int[] stack) {
+    Arrays.fill(out, 0L);
+    trie.computeMask(dfa, state, out, stack);
+  }
+
+  private synchronized void remember(int state, long[] mask) {
+    long[][] cache = masks;
+    if (state >= cache.length) cache = Arrays.copyOf(cache, Math.max(state + 1, cache.length * 2));
+    cache[state] = mask;
+    masks = cache;
+  }
+
+  @Override
+  public String toString() {
+    return "RegexConstraint[" + regex + ", " + vocabulary + "]";
+  }
+}
