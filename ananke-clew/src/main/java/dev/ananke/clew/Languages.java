@@ -17,7 +17,9 @@ final class Languages {
   static final List<LanguageSpec> ALL = List.of(
       dev.ananke.clew.typescript.TypeScriptLanguage.TYPESCRIPT,
       dev.ananke.clew.typescript.TypeScriptLanguage.TSX,
-      dev.ananke.clew.javascript.JavaScriptLanguage.SPEC);
+      dev.ananke.clew.javascript.JavaScriptLanguage.SPEC,
+      dev.ananke.clew.python.PythonLanguage.SPEC,
+      dev.ananke.clew.java.JavaLanguage.SPEC);
 
   static Optional<LanguageSpec> byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);

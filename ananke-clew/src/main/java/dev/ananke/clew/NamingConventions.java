@@ -29,13 +29,18 @@ final class NamingConventions {
       for (IdentifierCategory category : IdentifierCategory.values()) {
         int total = tally.total(category);
         if (total < MIN_NAMES) continue;
+        // Most conforming names wins; on a tie (names like `user` follow several styles), the
+        // style the language's unambiguous names follow; then declaration order.
         NamingStyle best = null;
         int bestCount = -1;
-        for (NamingStyle style : NamingStyle.values()) { // declaration order breaks ties
+        int bestExclusive = -1;
+        for (NamingStyle style : NamingStyle.values()) {
           int c = tally.conforming(category, style);
-          if (c > bestCount) {
+          int e = tally.exclusive(style);
+          if (c > bestCount || (c == bestCount && e > bestExclusive)) {
             best = style;
             bestCount = c;
+            bestExclusive = e;
           }
         }
         if (best == null || bestCount == 0) continue;

@@ -18,22 +18,36 @@ public final class NamingTally {
   /** Records one name; names without a letter (such as {@code _}) say nothing about style. */
   public void add(IdentifierCategory category, String name) {
     if (name.chars().noneMatch(Character::isLetter)) return;
-    int[] c = counts.computeIfAbsent(category, k -> new int[STYLES.length + 1]);
+    int[] c = counts.computeIfAbsent(category, k -> new int[2 * STYLES.length + 1]);
     c[STYLES.length]++;
+    int matched = -1;
+    int matches = 0;
     for (int i = 0; i < STYLES.length; i++) {
-      if (STYLES[i].matches(name)) c[i]++;
+      if (STYLES[i].matches(name)) {
+        c[i]++;
+        matched = i;
+        matches++;
+      }
     }
+    if (matches == 1) c[STYLES.length + 1 + matched]++;
+  }
+
+  /**
+   * Names (of any category) that follow this style and no other: {@code getUser} is only
+   * camelCase, {@code get_user} only snake_case, while {@code user} is both. Breaks ties between
+   * styles that ambiguous names follow equally.
+   */
+  public int exclusive(NamingStyle style) {
+    int sum = 0;
+    for (int[] c : counts.values()) sum += c[STYLES.length + 1 + style.ordinal()];
+    return sum;
   }
 
   public void addAll(NamingTally other) {
     other.counts.forEach((category, theirs) -> {
-      int[] mine = counts.computeIfAbsent(category, k -> new int[STYLES.length + 1]);
+      int[] mine = counts.computeIfAbsent(category, k -> new int[2 * STYLES.length + 1]);
       for (int i = 0; i < mine.length; i++) mine[i] += theirs[i];
     });
-  }
-
-  public Map<IdentifierCategory, int[]> rawCounts() {
-    return counts;
   }
 
   /** Names seen in the category. */

@@ -1,0 +1,378 @@
+package dev.ananke.clew.java;
+
+import static dev.ananke.clew.spi.Nodes.field;
+import static dev.ananke.clew.spi.Nodes.fieldText;
+
+import dev.ananke.clew.spi.Facts;
+import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.SecuritySmells;
+import dev.ananke.clew.spi.SourceFile;
+import dev.ananke.core.payload.AsyncStyle;
+import dev.ananke.core.payload.ErrorIdiom;
+import dev.ananke.core.payload.Field;
+import dev.ananke.core.payload.FunctionSignature;
+import dev.ananke.core.payload.IdentifierCategory;
+import dev.ananke.core.payload.ImportSet;
+import dev.ananke.core.payload.Parameter;
+import dev.ananke.core.payload.TypeDeclaration;
+import dev.ananke.core.payload.TypeKind;
+import dev.ananke.core.payload.Visibility;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryCapture;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extracts Java. A method's visibility is its modifier (interface members without one are
+ * PUBLIC, others PACKAGE); a method returning {@code CompletableFuture} or
+ * {@code CompletionStage} counts as async; a record's components are its fields.
+ */
+final class JavaExtractor implements LanguageSpec.Extractor {
+
+  private static final Set<String> TYPE_DECLARATIONS =
+      Set.of("class_declaration", "interface_declaration", "enum_declaration", "record_declaration");
+  private static final Set<String> SQL_METHODS = Set.of("executeQuery", "executeUpdate", "execute",
+      "prepareStatement", "createQuery", "createNativeQuery", "addBatch", "query", "update", "queryForObject",
+      "queryForList");
+
+  @Override
+  public void extract(SourceFile file, Facts facts) {
+    Run run = new Run(file, facts);
+    file.forEachMatch(m -> {
+      for (QueryCapture c : m.captures()) {
+        run.visit(c.name(), c.node());
+      }
+    });
+    run.finish();
+  }
+
+  private static final class Run {
+    final SourceFile file;
+    final Facts facts;
+    final Set<Long> sqlReported = new HashSet<>();
+    /** Imports grouped by package: one ImportSet per package, at its first import. */
+    final java.util.Map<String, ImportGroup> imports = new java.util.LinkedHashMap<>();
+
+    record ImportGroup(Node at, Set<String> symbols, boolean[] wildcard) {}
+
+    Run(SourceFile file, Facts facts) {
+      this.file = file;
+      this.facts = facts;
+    }
+
+    void finish() {
+      imports.forEach((module, g) ->
+          facts.imports(g.at(), new ImportSet(module, List.copyOf(g.symbols()), null, g.wildcard()[0])));
+    }
+
+    void visit(String capture, Node node) {
+      switch (capture) {
+        case "method" -> method(node);
+        case "class" -> type(node, TypeKind.CLASS);
+        case "interface" -> type(node, TypeKind.INTERFACE);
+        case "enum" -> type(node, TypeKind.ENUM);
+        case "record" -> type(node, TypeKind.RECORD);
+        case "field" -> fieldDeclaration(node);
+        case "local" -> local(node);
+        case "import" -> importDeclaration(node);
+        case "try" -> {
+          if (Nodes.childOfType(node, "catch_clause") != null) facts.errorIdiom(ErrorIdiom.TRY_CATCH, node);
+        }
+        case "catch" -> {
+          Node body = field(node, "body");
+          if (body != null && body.getNamedChildren().stream().allMatch(c -> c.getType().endsWith("comment"))) {
+            facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
+          }
+        }
+        case "throw" -> facts.errorIdiom(ErrorIdiom.THROW, node);
+        case "call" -> call(node);
+        case "new" -> creation(node);
+        case "concat" -> sql(node);
+        case "synchronized" -> facts.asyncIdiom(AsyncStyle.LOCK, node);
+        default -> { }
+      }
+    }
+
+    // ---- declarations -------------------------------------------------------------------
+
+    void method(Node node) {
+      String name = fieldText(node, "name");
+      if (name == null) return;
+      Node owner = Nodes.ancestor(node, "class_declaration", "interface_declaration", "enum_declaration",
+          "record_declaration", "object_creation_expression");
+      if (owner == null || owner.getType().equals("object_creation_expression")) return; // anonymous class
+      String enclosing = qualifiedName(owner);
+      boolean constructor = node.getType().equals("constructor_declaration");
+      List<Parameter> params = parameters(field(node, "parameters"));
+      String returnType = constructor ? null : typeText(field(node, "type"));
+      boolean async = returnType != null
+          && (returnType.startsWith("CompletableFuture") || returnType.startsWith("CompletionStage")
+              || returnType.startsWith("Future<"));
+      facts.function(node, new FunctionSignature(name, params, returnType, async,
+          visibility(node, owner.getType().equals("interface_declaration")), enclosing,
+          typeParameters(node), signature(node)));
+      if (!constructor) facts.name(IdentifierCategory.FUNCTION, name);
+      for (Parameter p : params) facts.name(IdentifierCategory.PARAMETER, p.name());
+    }
+
+    /** {@code Outer.Inner} for nested types. */
+    String qualifiedName(Node type) {
+      String name = String.valueOf(fieldText(type, "name"));
+      Node outer = Nodes.ancestor(type, TYPE_DECLARATIONS.toArray(String[]::new));
+      return outer == null ? name : qualifiedName(outer) + "." + name;
+    }
+
+    List<Parameter> parameters(@Nullable Node list) {
+      if (list == null) return List.of();
+      List<Parameter> out = new ArrayList<>();
+      for (Node p : list.getNamedChildren()) {
+        Parameter param = switch (p.getType()) {
+          case "formal_parameter" -> {
+            String name = fieldText(p, "name");
+            yield name == null ? null : Parameter.of(name, typeText(field(p, "type")) + dims(p));
+          }
+          case "spread_parameter" -> {
+            Node declarator = Nodes.childOfType(p, "variable_declarator");
+            Node type = null;
+            for (Node c : p.getNamedChildren()) {
+              if (!c.getType().equals("modifiers") && !c.getType().equals("variable_declarator")) {
+                type = c;
+                break;
+              }
+            }
+            String name = declarator == null ? null : fieldText(declarator, "name");
+            yield name == null ? null : new Parameter(name, typeText(type) == null ? null : typeText(type) + "...",
+                false, true, null);
+          }
+          default -> null; // receiver parameters, comments
+        };
+        if (param != null && out.stream().noneMatch(x -> x.name().equals(param.name()))) out.add(param);
+      }
+      return out;
+    }
+
+    String dims(Node p) {
+      Node d = field(p, "dimensions");
+      return d == null ? "" : file.text(d);
+    }
+
+    @Nullable String typeText(@Nullable Node type) {
+      return type == null ? null : Nodes.squash(file.text(type));
+    }
+
+    List<String> typeParameters(Node node) {
+      Node tp = field(node, "type_parameters");
+      if (tp == null) return List.of();
+      List<String> out = new ArrayList<>();
+      for (Node p : tp.getNamedChildren()) out.add(Nodes.squash(file.text(p)));
+      return out;
+    }
+
+    Visibility visibility(Node declaration, boolean interfaceMember) {
+      Node modifiers = Nodes.childOfType(declaration, "modifiers");
+      if (modifiers != null) {
+        if (Nodes.hasChildOfType(modifiers, "public")) return Visibility.PUBLIC;
+        if (Nodes.hasChildOfType(modifiers, "protected")) return Visibility.PROTECTED;
+        if (Nodes.hasChildOfType(modifiers, "private")) return Visibility.PRIVATE;
+      }
+      return interfaceMember ? Visibility.PUBLIC : Visibility.PACKAGE;
+    }
+
+    boolean hasModifier(Node declaration, String modifier) {
+      Node modifiers = Nodes.childOfType(declaration, "modifiers");
+      return modifiers != null && Nodes.hasChildOfType(modifiers, modifier);
+    }
+
+    /** From the first modifier that is not an annotation up to the body. */
+    String signature(Node method) {
+      int start = method.getStartByte();
+      Node modifiers = Nodes.childOfType(method, "modifiers");
+      if (modifiers != null) {
+        int n = modifiers.getChildCount();
+        int firstKeyword = -1;
+        for (int i = 0; i < n; i++) {
+          Node c = modifiers.getChild(i).orElseThrow();
+          if (!c.getType().endsWith("annotation") && !c.getType().endsWith("comment")) {
+            firstKeyword = c.getStartByte();
+            break;
+          }
+        }
+        start = firstKeyword >= 0 ? firstKeyword : modifiers.getEndByte();
+      }
+      Node body = field(method, "body");
+      int end = body != null ? body.getStartByte() : method.getEndByte();
+      byte[] bytes = file.text(method).getBytes(StandardCharsets.UTF_8);
+      int from = Math.max(0, start - method.getStartByte());
+      int to = Math.min(bytes.length, end - method.getStartByte());
+      String text = Nodes.squash(new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8));
+      if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
+      return text;
+    }
+
+    void type(Node node, TypeKind kind) {
+      String name = fieldText(node, "name");
+      if (name == null) return;
+      List<String> supertypes = new ArrayList<>();
+      Node superclass = field(node, "superclass");
+      if (superclass != null) for (Node t : superclass.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+      Node interfaces = field(node, "interfaces");
+      if (interfaces == null) interfaces = Nodes.childOfType(node, "extends_interfaces");
+      if (interfaces != null) {
+        Node list = Nodes.childOfType(interfaces, "type_list");
+        if (list != null) for (Node t : list.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+      }
+      List<Field> fields = new ArrayList<>();
+      List<String> variants = new ArrayList<>();
+      Node body = field(node, "body");
+      if (kind == TypeKind.RECORD) {
+        for (Parameter p : parameters(field(node, "parameters"))) {
+          fields.add(new Field(p.name(), p.type(), false));
+          facts.name(IdentifierCategory.FIELD, p.name());
+        }
+      } else if (kind == TypeKind.ENUM && body != null) {
+        for (Node c : body.getNamedChildren()) {
+          if (c.getType().equals("enum_constant")) {
+            String v = fieldText(c, "name");
+            if (v != null && !variants.contains(v)) variants.add(v);
+          }
+        }
+      }
+      if (body != null && kind != TypeKind.RECORD) {
+        Node members = kind == TypeKind.ENUM ? Nodes.childOfType(body, "enum_body_declarations") : body;
+        if (members != null) {
+          for (Node m : members.getNamedChildren()) {
+            if (!m.getType().equals("field_declaration") || hasModifier(m, "static")) continue;
+            String type = typeText(field(m, "type"));
+            for (Node d : m.getChildrenByFieldName("declarator")) {
+              String fieldName = fieldText(d, "name");
+              if (fieldName != null && fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
+                fields.add(new Field(fieldName, type, false));
+              }
+            }
+          }
+        }
+      }
+      Node outer = Nodes.ancestor(node, TYPE_DECLARATIONS.toArray(String[]::new));
+      facts.type(node, new TypeDeclaration(qualifiedName(node), kind, fields, typeParameters(node), supertypes,
+          variants, null, visibility(node, outer != null && outer.getType().equals("interface_declaration"))));
+      facts.name(IdentifierCategory.TYPE, name);
+    }
+
+    void fieldDeclaration(Node node) {
+      boolean constant = hasModifier(node, "static") && hasModifier(node, "final");
+      for (Node d : node.getChildrenByFieldName("declarator")) {
+        String name = fieldText(d, "name");
+        if (name == null) continue;
+        facts.name(constant ? IdentifierCategory.CONSTANT : IdentifierCategory.FIELD, name);
+        secret(d, name, field(d, "value"));
+      }
+    }
+
+    void local(Node node) {
+      for (Node d : node.getChildrenByFieldName("declarator")) {
+        String name = fieldText(d, "name");
+        if (name == null) continue;
+        facts.name(IdentifierCategory.VARIABLE, name);
+        secret(d, name, field(d, "value"));
+      }
+    }
+
+    void secret(Node at, String name, @Nullable Node value) {
+      if (value != null && value.getType().equals("string_literal") && SecuritySmells.isSecretName(name)
+          && !Nodes.unquote(file.text(value)).isEmpty()) {
+        facts.security(at, "hardcoded-secret", SecuritySmells.hardcodedSecret(name), 0.7);
+      }
+    }
+
+    void importDeclaration(Node node) {
+      Node name = Nodes.childOfType(node, "scoped_identifier");
+      if (name == null) name = Nodes.childOfType(node, "identifier");
+      if (name == null) return;
+      String path = file.text(name);
+      boolean wildcard = Nodes.childOfType(node, "asterisk") != null;
+      boolean isStatic = Nodes.hasChildOfType(node, "static");
+      int dot = path.lastIndexOf('.');
+      String module = wildcard || dot < 0 ? path : path.substring(0, dot);
+      ImportGroup g = imports.computeIfAbsent(isStatic ? "static " + module : module,
+          k -> new ImportGroup(node, new java.util.TreeSet<>(), new boolean[1]));
+      if (wildcard) {
+        g.wildcard()[0] = true;
+      } else {
+        g.symbols().add(dot > 0 ? path.substring(dot + 1) : path);
+      }
+    }
+
+    // ---- expressions --------------------------------------------------------------------
+
+    void call(Node node) {
+      String name = fieldText(node, "name");
+      if (name == null) return;
+      String object = fieldText(node, "object");
+      switch (name) {
+        case "exec" -> {
+          if (object != null && object.replace(" ", "").equals("Runtime.getRuntime()")) {
+            facts.security(node, "shell-exec",
+                SecuritySmells.shell("\\bRuntime\\.getRuntime\\(\\)\\.exec\\s*\\(", "Runtime.exec"), 0.85);
+          }
+        }
+        case "eval" -> {
+          if (object != null) facts.security(node, "eval", SecuritySmells.eval(), 0.8); // ScriptEngine.eval
+        }
+        case "supplyAsync", "runAsync" -> facts.asyncIdiom(AsyncStyle.TASK_SPAWN, node);
+        case "submit", "execute" -> {
+          if (object != null && object.toLowerCase().contains("executor")) facts.asyncIdiom(AsyncStyle.TASK_SPAWN, node);
+        }
+        case "thenApply", "thenCompose", "thenAccept", "thenRun", "thenCombine" ->
+            facts.asyncIdiom(AsyncStyle.PROMISE_THEN, node);
+        case "allOf", "anyOf" -> {
+          if ("CompletableFuture".equals(object)) facts.asyncIdiom(AsyncStyle.GATHER, node);
+        }
+        case "lock" -> facts.asyncIdiom(AsyncStyle.LOCK, node);
+        default -> { }
+      }
+      if (SQL_METHODS.contains(name)) {
+        Node args = field(node, "arguments");
+        Node first = args == null ? null : args.getNamedChild(0).orElse(null);
+        if (first != null && first.getType().equals("binary_expression")) sql(first);
+      }
+    }
+
+    void creation(Node node) {
+      String type = fieldText(node, "type");
+      if (type == null) return;
+      switch (type) {
+        case "Thread" -> facts.asyncIdiom(AsyncStyle.THREAD, node);
+        case "ReentrantLock", "ReentrantReadWriteLock" -> facts.asyncIdiom(AsyncStyle.LOCK, node);
+        case "ProcessBuilder" -> {
+          String args = String.valueOf(fieldText(node, "arguments"));
+          if (args.matches("(?s).*\"(sh|bash|/bin/sh|/bin/bash|cmd|cmd\\.exe)\"\\s*,\\s*\"(-c|/c)\".*")) {
+            facts.security(node, "shell-exec",
+                SecuritySmells.shell("\"(sh|bash|cmd)\"\\s*,\\s*\"(-c|/c)\"", "ProcessBuilder with a shell"), 0.85);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    void sql(Node node) {
+      Node parent = Nodes.parent(node);
+      if (parent != null && parent.getType().equals("binary_expression")) return; // outermost only
+      if (!hasStringOperand(node) || !SecuritySmells.looksLikeSql(file.text(node))) return;
+      if (sqlReported.add(node.getId())) facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+    }
+
+    boolean hasStringOperand(Node binary) {
+      for (Node side : new Node[] {field(binary, "left"), field(binary, "right")}) {
+        if (side == null) continue;
+        if (side.getType().equals("string_literal")) return true;
+        if (side.getType().equals("binary_expression") && hasStringOperand(side)) return true;
+      }
+      return false;
+    }
+  }
+}
