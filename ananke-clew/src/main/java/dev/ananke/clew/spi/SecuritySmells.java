@@ -63,7 +63,8 @@ public final class SecuritySmells {
   /** A string literal assigned to a credential name. */
   public static ForbiddenPattern hardcodedSecret(String name) {
     return new ForbiddenPattern(
-        "(?i)\\b" + name.replaceAll("[^A-Za-z0-9_]", "\\\\$0") + "\\b\\s*[:=]\\s*[\"'][^\"']+[\"']", PatternSyntax.REGEX,
+        "(?i)" + (Character.isLetterOrDigit(name.charAt(0)) || name.charAt(0) == '_' ? "\\b" : "")
+            + name.replace("$", "\\$") + "\\b\\s*[:=]\\s*[\"'][^\"']+[\"']", PatternSyntax.REGEX,
         "string literal assigned to '" + name + "' (hard-coded secret): read it from the environment or a secret store");
   }
 }
