@@ -55,7 +55,7 @@ public final class SecuritySmells {
   /** SQL built by concatenating or interpolating values into the query text. */
   public static ForbiddenPattern sqlConcatenation() {
     return new ForbiddenPattern(
-        "(?i)(select|insert|update|delete)\\b[^;\\n]*(\\$\\{|\"\\s*\\+|'\\s*\\+|\\{[a-z_][a-z0-9_]*\\}|%s)",
+        "(?i)(select|insert|update|delete)\\b[^;\\n]*(\\$\\{|\"\\s*\\+|'\\s*\\+|\\{[a-z_][a-z0-9_]*\\}|\\{\\}|%[sdvq])",
         PatternSyntax.REGEX,
         "SQL built by concatenating or interpolating values (SQL injection): use a parameterised query");
   }

@@ -1,0 +1,27 @@
+package dev.ananke.clew.spi;
+
+import io.github.treesitter.jtreesitter.Node;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/** The text of a declaration's head, shared by the Rust, Go and Zig extractors. */
+public final class Signatures {
+  private Signatures() {}
+
+  /**
+   * The source text of {@code declaration} up to where {@code body} starts (all of it when there
+   * is no body), on one line, without a trailing {@code ;}. Tree-sitter offsets count UTF-8
+   * bytes, so the cut is made on the bytes, not on the string's chars.
+   */
+  public static String upToBody(SourceFile file, Node declaration, @Nullable Node body) {
+    String text = file.text(declaration);
+    if (body != null) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      int cut = body.getStartByte() - declaration.getStartByte();
+      if (cut > 0 && cut <= bytes.length) text = new String(bytes, 0, cut, StandardCharsets.UTF_8);
+    }
+    text = Nodes.squash(text);
+    if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
+    return text;
+  }
+}
