@@ -20,26 +20,34 @@ public final class RegexConstraint {
   private final LazyDfa dfa;
   private final int maskWords;
   private final int maxCachedMasks;
+  private final java.util.List<TokenSlice> slices;
   private volatile long[][] masks = new long[16][];
+  /** Per DFA state: -2 not decided yet, -1 no slice applies, else the index of the slice used. */
+  private volatile int[] sliceOf = new int[0];
 
-  private RegexConstraint(Regex regex, Vocabulary vocabulary, int maxCachedMasks) {
+  private RegexConstraint(Regex regex, Vocabulary vocabulary, int maxCachedMasks, boolean useSlices) {
     this.regex = regex;
     this.vocabulary = vocabulary;
     this.trie = vocabulary.trie();
     this.dfa = regex.dfa();
     this.maskWords = TokenMasks.words(vocabulary.modelSize());
     this.maxCachedMasks = maxCachedMasks;
+    this.slices = useSlices ? vocabulary.slices() : java.util.List.of();
   }
 
-  /** The constraint with masks memoized within 64 MiB. */
+  /** The constraint with masks memoized within 64 MiB, and slices. */
   public static RegexConstraint of(Regex regex, Vocabulary vocabulary) {
     int perMask = TokenMasks.words(vocabulary.modelSize()) * 8;
-    return new RegexConstraint(regex, vocabulary, (int) Math.max(4, DEFAULT_CACHE_BYTES / perMask));
+    return new RegexConstraint(regex, vocabulary, (int) Math.max(4, DEFAULT_CACHE_BYTES / perMask), true);
   }
 
-  /** The constraint with at most {@code maxCachedMasks} memoized masks (0: walk every time). */
-  public static RegexConstraint of(Regex regex, Vocabulary vocabulary, int maxCachedMasks) {
-    return new RegexConstraint(regex, vocabulary, maxCachedMasks);
+  /**
+   * The constraint with at most {@code maxCachedMasks} memoized masks (0: compute every mask),
+   * with or without slices (precomputed token sets that shorten dense trie walks). Both knobs
+   * change cost only, never the masks.
+   */
+  public static RegexConstraint of(Regex regex, Vocabulary vocabulary, int maxCachedMasks, boolean useSlices) {
+    return new RegexConstraint(regex, vocabulary, maxCachedMasks, useSlices);
   }
 
   public Regex regex() {
@@ -81,16 +89,35 @@ public final class RegexConstraint {
     }
     Arrays.fill(out, 0L);
     if (state != LazyDfa.DEAD) {
-      trie.computeMask(dfa, state, out, stack);
+      int k = sliceFor(state);
+      if (k >= 0) slices.get(k).computeMask(dfa, state, out, stack);
+      else trie.computeMask(dfa, state, out, stack);
       if (dfa.isAccepting(state)) for (int e : vocabulary.eosTokenIds()) TokenMasks.set(out, e);
     }
     if (state < maxCachedMasks) remember(state, Arrays.copyOf(out, maskWords));
   }
 
-  /** Walks the trie for {@code state} without the cache (for benchmarks of the walk itself). */
-  void walk(int state, long[] out, int[] stack) {
-    Arrays.fill(out, 0L);
-    trie.computeMask(dfa, state, out, stack);
+  /** The slice with the most tokens that covers {@code state}, or -1; decided once per state. */
+  private int sliceFor(int state) {
+    if (slices.isEmpty()) return -1;
+    int[] known = sliceOf;
+    if (state < known.length && known[state] != -2) return known[state];
+    synchronized (this) {
+      known = sliceOf;
+      if (state >= known.length) {
+        int old = known.length;
+        known = Arrays.copyOf(known, Math.max(state + 1, old * 2));
+        Arrays.fill(known, old, known.length, -2);
+      }
+      int best = -1;
+      for (int k = 0; k < slices.size(); k++) {
+        TokenSlice s = slices.get(k);
+        if ((best < 0 || s.tokenCount() > slices.get(best).tokenCount()) && s.covers(dfa, state)) best = k;
+      }
+      known[state] = best;
+      sliceOf = known;
+      return best;
+    }
   }
 
   private synchronized void remember(int state, long[] mask) {

@@ -43,11 +43,16 @@ public final class TokenTrie {
   }
 
   static TokenTrie build(Vocabulary v) {
+    return build(v, id -> true);
+  }
+
+  /** The trie of the tokens {@code include} accepts (among the defined, non-special ones). */
+  static TokenTrie build(Vocabulary v, java.util.function.IntPredicate include) {
     List<Integer> ids = new ArrayList<>();
     List<Integer> longOnes = new ArrayList<>();
     for (int id = 0; id < v.size(); id++) {
       byte[] b = v.rawBytes(id);
-      if (b == null || b.length == 0 || v.isSpecial(id)) continue;
+      if (b == null || b.length == 0 || v.isSpecial(id) || !include.test(id)) continue;
       if (b.length >= MAX_DEPTH) longOnes.add(id);
       else ids.add(id);
     }

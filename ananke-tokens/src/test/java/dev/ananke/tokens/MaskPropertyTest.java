@@ -22,7 +22,8 @@ class MaskPropertyTest {
     NfaOracle nfa = new NfaOracle(pattern);
     Regex regex = Regex.compile(pattern);
     TokenMatcher cached = RegexConstraint.of(regex, VOCAB).newMatcher();
-    TokenMatcher walked = RegexConstraint.of(regex, VOCAB, 0).newMatcher();
+    TokenMatcher walked = RegexConstraint.of(regex, VOCAB, 0, false).newMatcher();
+    TokenMatcher sliced = RegexConstraint.of(regex, VOCAB, 0, true).newMatcher();
     long[] mask = TokenMasks.allocate(VOCAB);
     long[] mask2 = TokenMasks.allocate(VOCAB);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -30,6 +31,8 @@ class MaskPropertyTest {
       cached.computeMask(mask);
       walked.computeMask(mask2);
       assertEquals(java.util.Arrays.toString(mask), java.util.Arrays.toString(mask2), "cache vs walk");
+      sliced.computeMask(mask2);
+      assertEquals(java.util.Arrays.toString(mask), java.util.Arrays.toString(mask2), "cache vs sliced walk");
       byte[] prefix = out.toByteArray();
       for (int id = 0; id < VOCAB.modelSize(); id++) {
         boolean expected;
@@ -54,6 +57,7 @@ class MaskPropertyTest {
       }
       assertTrue(cached.consume(pick));
       assertTrue(walked.consume(pick));
+      assertTrue(sliced.consume(pick));
       out.writeBytes(VOCAB.tokenBytes(pick));
     }
   }
