@@ -20,7 +20,8 @@ final class Languages {
       dev.ananke.clew.javascript.JavaScriptLanguage.SPEC,
       dev.ananke.clew.python.PythonLanguage.SPEC,
       dev.ananke.clew.java.JavaLanguage.SPEC,
-      dev.ananke.clew.rust.RustLanguage.SPEC);
+      dev.ananke.clew.rust.RustLanguage.SPEC,
+      dev.ananke.clew.go.GoLanguage.SPEC);
 
   static Optional<LanguageSpec> byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);

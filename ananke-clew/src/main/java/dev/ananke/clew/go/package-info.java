@@ -1,0 +1,5 @@
+/** Go extraction. */
+@NullMarked
+package dev.ananke.clew.go;
+
+import org.jspecify.annotations.NullMarked;
