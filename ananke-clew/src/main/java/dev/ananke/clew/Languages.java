@@ -21,7 +21,8 @@ final class Languages {
       dev.ananke.clew.python.PythonLanguage.SPEC,
       dev.ananke.clew.java.JavaLanguage.SPEC,
       dev.ananke.clew.rust.RustLanguage.SPEC,
-      dev.ananke.clew.go.GoLanguage.SPEC);
+      dev.ananke.clew.go.GoLanguage.SPEC,
+      dev.ananke.clew.zig.ZigLanguage.SPEC);
 
   static Optional<LanguageSpec> byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);

@@ -1,0 +1,412 @@
+package dev.ananke.clew.zig;
+
+import static dev.ananke.clew.spi.Nodes.field;
+import static dev.ananke.clew.spi.Nodes.fieldText;
+
+import dev.ananke.clew.spi.Facts;
+import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.SecuritySmells;
+import dev.ananke.clew.spi.Signatures;
+import dev.ananke.clew.spi.SourceFile;
+import dev.ananke.core.payload.AsyncStyle;
+import dev.ananke.core.payload.ErrorIdiom;
+import dev.ananke.core.payload.Field;
+import dev.ananke.core.payload.FunctionSignature;
+import dev.ananke.core.payload.IdentifierCategory;
+import dev.ananke.core.payload.ImportSet;
+import dev.ananke.core.payload.Parameter;
+import dev.ananke.core.payload.TypeDeclaration;
+import dev.ananke.core.payload.TypeKind;
+import dev.ananke.core.payload.Visibility;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryCapture;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extracts Zig. Types are {@code const} declarations bound to a container: {@code struct}
+ * (STRUCT), {@code enum} (ENUM), {@code union} (UNION, with the cases as variants and their
+ * payloads as fields) and {@code error{...}} (an ENUM of error names). Visibility: {@code pub}
+ * is PUBLIC, anything else PRIVATE (visible in its file only). A function's first parameter is
+ * its receiver, not a parameter, when it is named {@code self} or typed by its container
+ * ({@code *Account}, {@code Self}, {@code *@This()}); {@code comptime T: type} parameters are also
+ * the function's type parameters.
+ *
+ * <p>Names bound to namespaces ({@code const Thread = std.Thread;},
+ * {@code const db = @import("db.zig");}) are resolved in calls and types, so
+ * {@code Thread.spawn} is recognised as {@code std.Thread.spawn}. An ignored error is an empty
+ * handler, {@code f() catch {}}: Zig rejects a discarded error union, so there is no other way.
+ */
+final class ZigExtractor implements LanguageSpec.Extractor {
+
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "/bin/zsh",
+      "/usr/bin/env", "cmd", "cmd.exe", "powershell");
+  private static final Set<String> CHILD_PROCESS = Set.of("std.process.Child.init", "std.process.Child.run",
+      "std.ChildProcess.init", "std.ChildProcess.run", "std.ChildProcess.exec", "std.process.execv",
+      "std.process.execve");
+  /** Formatting functions and the index of their format argument. */
+  private static final Map<String, Integer> FORMATS = Map.of("std.fmt.allocPrint", 1, "std.fmt.allocPrintZ", 1,
+      "std.fmt.bufPrint", 1, "std.fmt.bufPrintZ", 1, "std.fmt.comptimePrint", 0);
+  private static final Set<String> LOCK_METHODS = Set.of("lock", "lockShared", "tryLock");
+  private static final Set<String> CONTAINERS = Set.of("struct_declaration", "enum_declaration",
+      "union_declaration", "opaque_declaration");
+
+  @Override
+  public void extract(SourceFile file, Facts facts) {
+    Run run = new Run(file, facts);
+    file.forEachMatch(m -> {
+      for (QueryCapture c : m.captures()) run.visit(c.name(), c.node());
+    });
+    run.finish();
+  }
+
+  /** What the file imports from one module, merged over its {@code @import} bindings. */
+  private static final class ImportAcc {
+    final Node at;
+    final Set<String> symbols = new TreeSet<>();
+    @Nullable String alias;
+
+    ImportAcc(Node at) {
+      this.at = at;
+    }
+  }
+
+  private static final class Run {
+    final SourceFile file;
+    final Facts facts;
+    /** Local name to the dotted path it is bound to ({@code Thread} to {@code std.Thread}). */
+    final Map<String, String> paths = new HashMap<>();
+    final Set<Long> sqlReported = new HashSet<>();
+    final Map<String, ImportAcc> imports = new LinkedHashMap<>();
+
+    Run(SourceFile file, Facts facts) {
+      this.file = file;
+      this.facts = facts;
+    }
+
+    void visit(String capture, Node node) {
+      switch (capture) {
+        case "function" -> function(node);
+        case "declaration" -> declaration(node);
+        case "try" -> facts.errorIdiom(ErrorIdiom.ZIG_TRY, node);
+        case "catch" -> {
+          facts.errorIdiom(ErrorIdiom.ZIG_CATCH, node);
+          Node handler = Nodes.childOfType(node, "block");
+          if (handler != null && isEmpty(handler)) facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
+        }
+        case "errdefer" -> facts.errorIdiom(ErrorIdiom.ERRDEFER, node);
+        case "panic" -> facts.errorIdiom(ErrorIdiom.PANIC, node);
+        case "call" -> call(node);
+        case "wait_group" -> {
+          Node parent = Nodes.parent(node);
+          boolean outermost = parent == null || !parent.getType().equals("field_expression");
+          if (outermost && resolve(stripPointer(file.text(node))).equals("std.Thread.WaitGroup")) {
+            facts.asyncIdiom(AsyncStyle.WAIT_GROUP, node);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    void finish() {
+      imports.forEach((module, acc) -> facts.imports(acc.at, new ImportSet(module, List.copyOf(acc.symbols), acc.alias,
+          false)));
+    }
+
+    // ---- functions ----------------------------------------------------------------------
+
+    void function(Node node) {
+      String name = fieldText(node, "name");
+      if (name == null) return;
+      Node container = container(node);
+      String enclosing = container == null ? null : containerName(container);
+      List<Parameter> params = new ArrayList<>();
+      List<String> typeParameters = new ArrayList<>();
+      Node list = Nodes.childOfType(node, "parameters"); // a child, not a field, in this grammar
+      if (list != null) {
+        boolean first = true;
+        Set<String> seen = new HashSet<>();
+        for (Node p : list.getNamedChildren()) {
+          if (!p.getType().equals("parameter")) continue;
+          boolean receiver = first && container != null && isReceiver(p, enclosing);
+          first = false;
+          if (receiver) continue;
+          Parameter param = parameter(p);
+          if (param == null || !seen.add(param.name())) continue;
+          params.add(param);
+          if (Nodes.hasChildOfType(p, "comptime") && "type".equals(param.type())) {
+            typeParameters.add(Nodes.squash(file.text(p)));
+          }
+        }
+      }
+      facts.function(node, new FunctionSignature(name, params, typeText(field(node, "type")), false,
+          visibility(node), enclosing, typeParameters, Signatures.upToBody(file, node, field(node, "body"))));
+      facts.name(IdentifierCategory.FUNCTION, name);
+      for (Parameter p : params) facts.name(IdentifierCategory.PARAMETER, p.name());
+    }
+
+    @Nullable Parameter parameter(Node p) {
+      String name = fieldText(p, "name");
+      if (name == null) return null;
+      Node type = field(p, "type");
+      if (type != null && type.getType().equals("variadic_parameter")) return new Parameter(name, null, false, true, null);
+      return Parameter.of(name, typeText(type));
+    }
+
+    /** {@code self}, or typed by the container: {@code *Account}, {@code *const Self}, {@code @This()}. */
+    boolean isReceiver(Node p, @Nullable String container) {
+      if ("self".equals(fieldText(p, "name"))) return true;
+      String type = typeText(field(p, "type"));
+      if (type == null) return false;
+      String base = stripPointer(type);
+      return base.equals("Self") || base.equals("@This()") || base.equals(container);
+    }
+
+    static String stripPointer(String type) {
+      String t = type.strip();
+      while (t.startsWith("*")) t = t.substring(1).strip();
+      if (t.startsWith("const ")) t = t.substring(6).strip();
+      return t;
+    }
+
+    /** The container declaration (struct, enum, union, opaque) a member is declared in, or null. */
+    static @Nullable Node container(Node member) {
+      Node p = Nodes.parent(member);
+      return p != null && CONTAINERS.contains(p.getType()) ? p : null;
+    }
+
+    /** {@code const Account = struct {...}} gives {@code Account}; an anonymous container gives null. */
+    @Nullable String containerName(Node container) {
+      Node decl = Nodes.parent(container);
+      if (decl == null || !decl.getType().equals("variable_declaration")) return null;
+      Node name = Nodes.childOfType(decl, "identifier");
+      return name == null ? null : file.text(name);
+    }
+
+    @Nullable String typeText(@Nullable Node type) {
+      return type == null ? null : Nodes.squash(file.text(type));
+    }
+
+    static Visibility visibility(Node declaration) {
+      return Nodes.hasChildOfType(declaration, "pub") ? Visibility.PUBLIC : Visibility.PRIVATE;
+    }
+
+    // ---- declarations -------------------------------------------------------------------
+
+    void declaration(Node node) {
+      boolean isConst = Nodes.hasChildOfType(node, "const");
+      if (!isConst && !Nodes.hasChildOfType(node, "var")) return; // an assignment, `x += 1;`
+      Node nameNode = Nodes.childOfType(node, "identifier");
+      Node value = value(node);
+      if (nameNode == null) return;
+      String name = file.text(nameNode);
+      if (value != null) {
+        switch (value.getType()) {
+          case "struct_declaration" -> {
+            type(node, name, TypeKind.STRUCT, fields(value), List.of());
+            return;
+          }
+          case "enum_declaration" -> {
+            type(node, name, TypeKind.ENUM, List.of(), caseNames(value));
+            return;
+          }
+          case "union_declaration" -> {
+            type(node, name, TypeKind.UNION, fields(value), caseNames(value));
+            return;
+          }
+          case "error_set_declaration" -> {
+            List<String> errors = new ArrayList<>();
+            for (Node e : value.getNamedChildren()) {
+              if (e.getType().equals("identifier") && !errors.contains(file.text(e))) errors.add(file.text(e));
+            }
+            type(node, name, TypeKind.ENUM, List.of(), errors);
+            return;
+          }
+          case "builtin_function", "field_expression" -> {
+            if (binding(node, name, value)) return;
+          }
+          default -> { }
+        }
+      }
+      boolean topLevel = Nodes.parent(node) != null && Nodes.parent(node).getType().equals("source_file");
+      boolean literal = value != null && Set.of("integer", "float", "string", "boolean", "character")
+          .contains(value.getType());
+      if (topLevel && isConst && literal) facts.name(IdentifierCategory.CONSTANT, name);
+      else if (!topLevel && Nodes.ancestor(node, "function_declaration") != null) facts.name(IdentifierCategory.VARIABLE, name);
+      secret(node, name, value);
+    }
+
+    /** The node after {@code =}. */
+    static @Nullable Node value(Node declaration) {
+      boolean afterEquals = false;
+      int n = declaration.getChildCount();
+      for (int i = 0; i < n; i++) {
+        Node c = declaration.getChild(i).orElseThrow();
+        if (afterEquals && c.isNamed()) return c;
+        if (c.getType().equals("=")) afterEquals = true;
+      }
+      return null;
+    }
+
+    void type(Node node, String name, TypeKind kind, List<Field> fields, List<String> variants) {
+      facts.type(node, new TypeDeclaration(name, kind, fields, List.of(), List.of(), variants, null, visibility(node)));
+      facts.name(IdentifierCategory.TYPE, name);
+    }
+
+    /** Container fields; {@code ?T} is optional. A field without a type (an enum-tagged case) has none. */
+    List<Field> fields(Node container) {
+      List<Field> out = new ArrayList<>();
+      boolean struct = container.getType().equals("struct_declaration");
+      for (Node f : container.getNamedChildren()) {
+        if (!f.getType().equals("container_field")) continue;
+        String name = fieldText(f, "name");
+        if (name == null || out.stream().anyMatch(x -> x.name().equals(name))) continue;
+        Node type = field(f, "type");
+        out.add(new Field(name, typeText(type), type != null && type.getType().equals("nullable_type")));
+        if (struct) facts.name(IdentifierCategory.FIELD, name);
+      }
+      return out;
+    }
+
+    List<String> caseNames(Node container) {
+      List<String> out = new ArrayList<>();
+      for (Node f : container.getNamedChildren()) {
+        String name = f.getType().equals("container_field") ? fieldText(f, "name") : null;
+        if (name != null && !out.contains(name)) out.add(name);
+      }
+      return out;
+    }
+
+    /**
+     * {@code const std = @import("std");} (the module, with an alias when bound to another name
+     * than its own), {@code const print = @import("std").debug.print;} (symbol {@code debug.print}
+     * of {@code std}) and {@code const Thread = std.Thread;} (a namespace binding, no import):
+     * remembered for resolving paths. Returns whether the declaration was one.
+     */
+    boolean binding(Node node, String name, Node value) {
+      Node root = value;
+      while (root.getType().equals("field_expression")) {
+        Node object = field(root, "object");
+        if (object == null) break;
+        root = object;
+      }
+      if (root.getType().equals("builtin_function")) {
+        String module = importedModule(root);
+        if (module == null) return false;
+        String natural = module.endsWith(".zig") ? module.substring(module.lastIndexOf('/') + 1, module.length() - 4)
+            : module;
+        ImportAcc acc = imports.computeIfAbsent(module, k -> new ImportAcc(node));
+        String member = file.text(value).substring(file.text(root).length()).replaceAll("\\s+", "");
+        if (member.startsWith(".")) {
+          acc.symbols.add(member.substring(1));
+        } else if (!name.equals(natural)) {
+          acc.alias = name;
+        }
+        paths.put(name, (module.endsWith(".zig") ? natural : module) + member);
+        return true;
+      }
+      if (root.getType().equals("identifier") && paths.containsKey(file.text(root))) {
+        paths.put(name, resolve(Nodes.squash(file.text(value)).replace(" ", "")));
+        return true;
+      }
+      return false;
+    }
+
+    /** The argument of {@code @import("...")}, or null for another builtin. */
+    @Nullable String importedModule(Node builtin) {
+      Node id = Nodes.childOfType(builtin, "builtin_identifier");
+      if (id == null || !file.text(id).equals("@import")) return null;
+      Node args = Nodes.childOfType(builtin, "arguments");
+      Node arg = args == null ? null : Nodes.childOfType(args, "string");
+      return arg == null ? null : Nodes.unquote(file.text(arg));
+    }
+
+    /** A dotted path with its first name replaced by what it is bound to. */
+    String resolve(String path) {
+      int dot = path.indexOf('.');
+      String head = dot < 0 ? path : path.substring(0, dot);
+      String bound = paths.get(head);
+      if (bound == null) return path;
+      return dot < 0 ? bound : bound + path.substring(dot);
+    }
+
+    void secret(Node at, String name, @Nullable Node value) {
+      if (value == null || !value.getType().equals("string") || !SecuritySmells.isSecretName(name)) return;
+      if (!Nodes.unquote(file.text(value)).isEmpty()) {
+        facts.security(at, "hardcoded-secret", SecuritySmells.hardcodedSecret(name), 0.7);
+      }
+    }
+
+    static boolean isEmpty(Node block) {
+      for (Node c : block.getNamedChildren()) {
+        if (!c.getType().equals("comment")) return false;
+      }
+      return true;
+    }
+
+    // ---- calls --------------------------------------------------------------------------
+
+    void call(Node call) {
+      Node fn = field(call, "function");
+      if (fn == null) return;
+      String callee = resolve(Nodes.squash(file.text(fn)).replace(" ", ""));
+      if (callee.equals("std.Thread.spawn")) {
+        facts.asyncIdiom(AsyncStyle.THREAD, call);
+      } else if (CHILD_PROCESS.contains(callee)) {
+        childProcess(call);
+      } else if (FORMATS.containsKey(callee)) {
+        format(call, FORMATS.get(callee));
+      } else if (fn.getType().equals("field_expression")) {
+        String member = fieldText(fn, "member");
+        if (member != null && LOCK_METHODS.contains(member)) facts.asyncIdiom(AsyncStyle.LOCK, call);
+      }
+    }
+
+    /** The call's arguments (the grammar puts them directly under the call, after the function). */
+    static List<Node> arguments(Node call) {
+      List<Node> out = new ArrayList<>();
+      for (Node c : call.getNamedChildren()) {
+        if (c.getType().equals("comment")) continue;
+        out.add(c);
+      }
+      return out.isEmpty() ? out : out.subList(1, out.size());
+    }
+
+    /** {@code std.process.Child.init(&.{ "/bin/sh", "-c", cmd }, allocator)}: a shell runs a command line. */
+    void childProcess(Node call) {
+      boolean shell = false;
+      boolean commandLine = false;
+      for (Node arg : arguments(call)) {
+        for (Node s : Nodes.descendantsOfType(arg, "string")) {
+          String text = Nodes.unquote(file.text(s));
+          if (SHELLS.contains(text)) shell = true;
+          if (text.equals("-c") || text.equals("/C") || text.equals("/c")) commandLine = true;
+        }
+      }
+      if (!shell) return;
+      facts.security(call, "shell-exec", SecuritySmells.shell(
+          "\"(/bin/|/usr/bin/)?(sh|bash|zsh)\"\\s*,\\s*\"-c\"", "std.process.Child with a shell"),
+          commandLine ? 0.9 : 0.7);
+    }
+
+    /** {@code std.fmt.allocPrint(a, "SELECT ... '{s}'", .{v})}: SQL with values formatted in. */
+    void format(Node call, int formatIndex) {
+      List<Node> args = arguments(call);
+      if (args.size() <= formatIndex) return;
+      Node format = args.get(formatIndex);
+      if (!format.getType().equals("string")) return;
+      String text = Nodes.unquote(file.text(format));
+      if (text.contains("{") && SecuritySmells.looksLikeSql(text) && sqlReported.add(call.getId())) {
+        facts.security(call, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+      }
+    }
+  }
+}

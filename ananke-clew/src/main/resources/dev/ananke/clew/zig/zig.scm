@@ -1,0 +1,16 @@
+; Facts Clew reads from Zig. One capture per pattern names the fact (captures starting with `_`
+; only serve predicates); ZigExtractor reads the details from the captured node. Matches come in
+; document order, so `const std = @import("std")` is seen before the calls it resolves.
+
+(function_declaration) @function
+; const/var declarations (types, imports, constants, secrets); the grammar also uses this node
+; for assignments, which the extractor tells apart by the missing `const`/`var` keyword.
+(variable_declaration) @declaration
+
+(try_expression) @try
+(catch_expression) @catch
+(errdefer_statement) @errdefer
+((builtin_function (builtin_identifier) @_name) @panic (#eq? @_name "@panic"))
+
+(call_expression) @call
+((field_expression member: (identifier) @_member) @wait_group (#eq? @_member "WaitGroup"))
