@@ -44,7 +44,7 @@ public final class Braid {
         provenance.add(c.id());
         if (c.priority().compareTo(priority) > 0) priority = c.priority();
       } else {
-        unenforced.add(new Unenforced(c.id(), c.name(), "does not apply to a JSON value of type " + name));
+        unenforced.add(new Unenforced(c.id(), c.name(), Unenforced.Why.NOT_APPLICABLE, "does not apply to a JSON value of type " + name));
       }
     }
     ConstraintIR ir =
@@ -56,7 +56,8 @@ public final class Braid {
     List<Unenforced> unenforced = new ArrayList<>();
     for (Constraint c : set.constraints()) {
       unenforced.add(
-          new Unenforced(c.id(), c.name(), "Braid does not compile " + target.kind() + " targets yet"));
+          new Unenforced(
+              c.id(), c.name(), Unenforced.Why.NOT_SUPPORTED, "Braid does not compile " + target.kind() + " targets yet"));
     }
     ConstraintIR ir = new ConstraintIR(target, null, null, List.of(), TokenMaskRules.NONE, Priority.LOW, List.of());
     return new Compilation(ir, unenforced);

@@ -9,4 +9,9 @@ public record Compilation(ConstraintIR ir, List<Unenforced> unenforced) {
   public Compilation {
     unenforced = List.copyOf(unenforced);
   }
+
+  /** The constraints that apply to the target but are not enforced: what makes the IR weaker. */
+  public List<Unenforced> weakenings() {
+    return unenforced.stream().filter(Unenforced::weakensTheIr).toList();
+  }
 }

@@ -10,6 +10,7 @@ import dev.ananke.core.json.ConstraintJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -46,8 +47,11 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--language", paramLabel = "LANG", description = "Target language (default: the language of most constraints).")
   @Nullable String language;
 
-  @Option(names = "--strict", description = "Fail (exit 2) when a constraint cannot be enforced for the target.")
+  @Option(names = "--strict", description = "Fail (exit 2) when a constraint that applies to the target cannot be enforced.")
   boolean strict;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also list the constraints that do not apply to the target.")
+  boolean verbose;
 
   @Override
   public Integer call() {
@@ -58,18 +62,29 @@ final class CompileCommand implements Callable<Integer> {
     Target t = TargetSpec.parse(target, language, set);
     Compilation compilation = Braid.compile(set, t);
     PrintWriter err = spec.commandLine().getErr();
-    if (!compilation.unenforced().isEmpty()) {
-      if (strict) {
-        Unenforced first = compilation.unenforced().getFirst();
-        throw new BadInputException(
-            input.toString(),
-            compilation.unenforced().size() + " constraints cannot be enforced for " + target
-                + " (first: '" + first.name() + "': " + first.reason() + ")");
-      }
-      err.println("ananke: warning: " + compilation.unenforced().size() + " of " + set.size()
-          + " constraints are not enforced for target " + target + ":");
-      for (Unenforced u : compilation.unenforced()) {
+    List<Unenforced> weakenings = compilation.weakenings();
+    if (strict && !weakenings.isEmpty()) {
+      Unenforced first = weakenings.getFirst();
+      throw new BadInputException(
+          input.toString(),
+          weakenings.size() + " constraints cannot be enforced for " + target
+              + " (first: '" + first.name() + "': " + first.reason() + ")");
+    }
+    if (!weakenings.isEmpty()) {
+      err.println("ananke: warning: " + weakenings.size() + " of " + set.size()
+          + " constraints apply to target " + target + " but are not enforced:");
+      for (Unenforced u : weakenings) {
         err.println("  " + u.constraintId() + "  " + u.name() + ": " + u.reason());
+      }
+    }
+    int notApplicable = compilation.unenforced().size() - weakenings.size();
+    if (notApplicable > 0) {
+      err.println("ananke: note: " + notApplicable + " of " + set.size() + " constraints do not apply to target "
+          + target + (verbose ? ":" : " (--verbose lists them)"));
+      if (verbose) {
+        for (Unenforced u : compilation.unenforced()) {
+          if (!u.weakensTheIr()) err.println("  " + u.constraintId() + "  " + u.name() + ": " + u.reason());
+        }
       }
     }
     String text =

@@ -10,6 +10,7 @@ import dev.ananke.core.payload.ForbiddenPattern;
 import dev.ananke.core.payload.FunctionSignature;
 import dev.ananke.core.payload.ImportSet;
 import dev.ananke.core.payload.NamingConvention;
+import dev.ananke.core.payload.NamingStyle;
 import dev.ananke.core.payload.OperationalBound;
 import dev.ananke.core.payload.Parameter;
 import dev.ananke.core.payload.ParseError;
@@ -29,10 +30,10 @@ final class PrettyText {
     StringBuilder sb = new StringBuilder();
     long hard = set.constraints().stream().filter(c -> c.tier() == Tier.HARD).count();
     long files =
-        set.constraints().stream().map(c -> c.origin() == null ? "" : c.origin().file()).distinct().count();
+        set.constraints().stream().filter(c -> c.origin() != null).map(c -> c.origin().file()).distinct().count();
     sb.append(set.size()).append(set.size() == 1 ? " constraint" : " constraints")
         .append(" (").append(hard).append(" hard, ").append(set.size() - hard).append(" soft)");
-    sb.append(" from ").append(files).append(files == 1 ? " source" : " sources").append('\n');
+    sb.append(" from ").append(files).append(files == 1 ? " file" : " files").append('\n');
     String currentFile = null;
     for (Constraint c : set.constraints()) {
       String file = c.origin() == null ? "(no origin)" : c.origin().file();
@@ -90,7 +91,7 @@ final class PrettyText {
               + (i.alias() != null ? " as " + i.alias() : "")
               + (i.wildcard() ? " *" : "");
       case NamingConvention n ->
-          n.category().name().toLowerCase(Locale.ROOT) + " names are " + n.style().name().toLowerCase(Locale.ROOT)
+          n.category().name().toLowerCase(Locale.ROOT) + " names are " + styleName(n.style())
               + String.format(Locale.ROOT, " (%d of %d, %.0f%%)", n.conforming(), n.total(), 100 * n.share());
       case ErrorHandlingIdiom e -> "error idiom " + e.idiom() + " x" + e.occurrences();
       case AsyncIdiom a -> "async idiom " + a.style() + " x" + a.occurrences();
@@ -105,6 +106,15 @@ final class PrettyText {
           o.metric() + (o.min() != null ? " >= " + o.min() : "") + (o.max() != null ? " <= " + o.max() : "")
               + " " + o.unit();
       case ParseError e -> "syntax error to " + e.endLine() + ":" + e.endColumn() + ": " + e.message();
+    };
+  }
+
+  private static String styleName(NamingStyle style) {
+    return switch (style) {
+      case CAMEL_CASE -> "camelCase";
+      case PASCAL_CASE -> "PascalCase";
+      case SNAKE_CASE -> "snake_case";
+      case SCREAMING_SNAKE_CASE -> "SCREAMING_SNAKE_CASE";
     };
   }
 

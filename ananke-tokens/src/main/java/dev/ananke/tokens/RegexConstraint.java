@@ -1,6 +1,7 @@
 package dev.ananke.tokens;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A regex paired with a vocabulary: the shared, thread-safe part of regex-constrained decoding.
@@ -20,10 +21,10 @@ public final class RegexConstraint {
   private final LazyDfa dfa;
   private final int maskWords;
   private final int maxCachedMasks;
-  private final java.util.List<TokenSlice> slices;
+  private final @Nullable SlicedTrie sliced;
   private volatile long[][] masks = new long[16][];
-  /** Per DFA state: -2 not decided yet, -1 no slice applies, else the index of the slice used. */
-  private volatile int[] sliceOf = new int[0];
+  /** Per DFA state: -1 not decided yet, else the bits of the slices that cover it. */
+  private volatile int[] coverageOf = new int[0];
 
   private RegexConstraint(Regex regex, Vocabulary vocabulary, int maxCachedMasks, boolean useSlices) {
     this.regex = regex;
@@ -32,7 +33,7 @@ public final class RegexConstraint {
     this.dfa = regex.dfa();
     this.maskWords = TokenMasks.words(vocabulary.modelSize());
     this.maxCachedMasks = maxCachedMasks;
-    this.slices = useSlices ? vocabulary.slices() : java.util.List.of();
+    this.sliced = useSlices ? vocabulary.slicedTrie() : null;
   }
 
   /** The constraint with masks memoized within 64 MiB, and slices. */
@@ -89,34 +90,29 @@ public final class RegexConstraint {
     }
     Arrays.fill(out, 0L);
     if (state != LazyDfa.DEAD) {
-      int k = sliceFor(state);
-      if (k >= 0) slices.get(k).computeMask(dfa, state, out, stack);
+      SlicedTrie st = sliced;
+      if (st != null) st.computeMask(dfa, state, coverage(st, state), out, stack);
       else trie.computeMask(dfa, state, out, stack);
       if (dfa.isAccepting(state)) for (int e : vocabulary.eosTokenIds()) TokenMasks.set(out, e);
     }
     if (state < maxCachedMasks) remember(state, Arrays.copyOf(out, maskWords));
   }
 
-  /** The slice with the most tokens that covers {@code state}, or -1; decided once per state. */
-  private int sliceFor(int state) {
-    if (slices.isEmpty()) return -1;
-    int[] known = sliceOf;
-    if (state < known.length && known[state] != -2) return known[state];
+  /** Which slices cover {@code state}; decided once per state. */
+  private int coverage(SlicedTrie st, int state) {
+    int[] known = coverageOf;
+    if (state < known.length && known[state] != -1) return known[state];
     synchronized (this) {
-      known = sliceOf;
+      known = coverageOf;
       if (state >= known.length) {
         int old = known.length;
         known = Arrays.copyOf(known, Math.max(state + 1, old * 2));
-        Arrays.fill(known, old, known.length, -2);
+        Arrays.fill(known, old, known.length, -1);
       }
-      int best = -1;
-      for (int k = 0; k < slices.size(); k++) {
-        TokenSlice s = slices.get(k);
-        if ((best < 0 || s.tokenCount() > slices.get(best).tokenCount()) && s.covers(dfa, state)) best = k;
-      }
-      known[state] = best;
-      sliceOf = known;
-      return best;
+      int bits = st.coverage(dfa, state);
+      known[state] = bits;
+      coverageOf = known;
+      return bits;
     }
   }
 

@@ -30,14 +30,7 @@ public final class Vocabulary {
   private final TokenizerKind kind;
   private final Map<String, Integer> idOfString;
   private volatile @Nullable TokenTrie trie;
-  private volatile java.util.@Nullable List<TokenSlice> slices;
-
-  /**
-   * The slices every regex constraint on this vocabulary may use (see {@link TokenSlice}): JSON
-   * string content (also covers comments and most free text) and alphanumeric runs (identifiers).
-   */
-  static final java.util.List<String> SLICE_PATTERNS =
-      java.util.List.of("[^\"\\\\\\x00-\\x1F\\x7F]*", "[a-zA-Z0-9]*");
+  private volatile @Nullable SlicedTrie sliced;
 
   Vocabulary(@Nullable byte[][] bytes, @Nullable String[] strings, long[] special, int[] eos,
       int modelSize, TokenizerKind kind) {
@@ -161,17 +154,13 @@ public final class Vocabulary {
     return t;
   }
 
-  /** The slices, built on first use (about 0.3 s each at 128k). */
-  java.util.List<TokenSlice> slices() {
-    java.util.List<TokenSlice> s = slices;
+  /** The vocabulary cut into {@link SlicedTrie#DEFAULT_SLICES}, built on first use (~0.5 s at 128k). */
+  SlicedTrie slicedTrie() {
+    SlicedTrie s = sliced;
     if (s == null) {
       synchronized (this) {
-        s = slices;
-        if (s == null) {
-          java.util.List<TokenSlice> built = new java.util.ArrayList<>();
-          for (String p : SLICE_PATTERNS) built.add(TokenSlice.build(this, p));
-          slices = s = java.util.List.copyOf(built);
-        }
+        s = sliced;
+        if (s == null) sliced = s = SlicedTrie.build(this, SlicedTrie.DEFAULT_SLICES);
       }
     }
     return s;
