@@ -139,3 +139,14 @@ func backup(dir string) {
 		panic(err)
 	}
 }
+
+// Urgency is how soon an item must be restocked.
+type Urgency uint8
+
+const (
+	UrgencyLow Urgency = iota
+	UrgencyHigh
+	_
+	UrgencyCritical
+	maxBatch = 50
+)

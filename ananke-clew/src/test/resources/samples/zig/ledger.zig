@@ -120,3 +120,10 @@ test "transfer moves money" {
     var ledger = try Ledger.init(std.testing.allocator);
     try ledger.transfer(1, 2, 10);
 }
+
+pub const AccountId = u64;
+const MaybeAccount = ?*Account;
+
+fn auditQuery(allocator: Allocator, owner: []const u8) ![]u8 {
+    return std.mem.concat(allocator, u8, &.{ "DELETE FROM audit WHERE owner = '", owner, "'" });
+}

@@ -85,7 +85,8 @@ class GoExtractionTest {
         new Field("Tags", "[]string", false), new Field("Store", "Store", false)), item.fields());
     assertEquals(List.of("Store"), item.supertypes());
     assertEquals(new Origin("go/inventory.go", 24, 1), constraint(SET, "type.Item").origin());
-    assertEquals(new Field("db", "*sql.DB", true), type(SET, "Service").fields().getFirst());
+    // a pointer to another package's type is a handle, not an optional value
+    assertEquals(new Field("db", "*sql.DB", false), type(SET, "Service").fields().getFirst());
   }
 
   @Test
@@ -108,6 +109,13 @@ class GoExtractionTest {
     TypeDeclaration set = type(SET, "Set");
     assertEquals(List.of("T comparable"), set.typeParameters());
     assertEquals("map[T]struct{}", set.aliasOf());
+  }
+
+  @Test
+  void typeWithIotaConstantsIsWhatGoDeclares() {
+    assertEquals(new TypeDeclaration("Urgency", TypeKind.ALIAS, List.of(), List.of(), List.of(), List.of(), "uint8",
+        Visibility.PUBLIC), type(SET, "Urgency"));
+    assertEquals(new Origin("go/inventory.go", 144, 1), constraint(SET, "type.Urgency").origin());
   }
 
   @Test
@@ -135,8 +143,8 @@ class GoExtractionTest {
   void concurrencyIdioms() {
     assertEquals(1, asyncIdiomCount(SET, AsyncStyle.GOROUTINE));
     assertLine(90, SET, "async-idiom.goroutine");
-    // make(chan error), results <- ..., select, and its two receives
-    assertEquals(5, asyncIdiomCount(SET, AsyncStyle.CHANNEL));
+    // make(chan error) and the select; sends and receives are uses of those channels
+    assertEquals(2, asyncIdiomCount(SET, AsyncStyle.CHANNEL));
     assertEquals(1, asyncIdiomCount(SET, AsyncStyle.WAIT_GROUP));
     assertLine(50, SET, "async-idiom.wait_group");
     assertEquals(1, asyncIdiomCount(SET, AsyncStyle.LOCK));

@@ -104,6 +104,15 @@ class ZigExtractionTest {
   }
 
   @Test
+  void typeExpressionsBoundToConstantsAreAliases() {
+    assertEquals(new TypeDeclaration("AccountId", TypeKind.ALIAS, List.of(), List.of(), List.of(), List.of(), "u64",
+        Visibility.PUBLIC), type(SET, "AccountId"));
+    assertEquals("?*Account", type(SET, "MaybeAccount").aliasOf());
+    assertEquals(Visibility.PRIVATE, type(SET, "MaybeAccount").visibility());
+    assertLine(124, SET, "type.AccountId");
+  }
+
+  @Test
   void importsAreTheImportBindings() {
     assertEquals(new ImportSet("std", List.of(), null, false), importOf(SET, "std"));
     assertEquals(new ImportSet("db.zig", List.of(), null, false), importOf(SET, "db.zig"));
@@ -157,8 +166,9 @@ class ZigExtractionTest {
   void securitySmells() {
     assertLine(109, SET, "security.shell-exec"); // std.process.Child.init(&.{ "/bin/sh", "-c", cmd }, ...)
     assertEquals(0.9, constraint(SET, "security.shell-exec").confidence());
-    assertLine(72, SET, "security.sql-injection"); // allocPrint("SELECT ... '{s}'") but not the pg_dump line
-    assertEquals(1, constraint(SET, "security.sql-injection").frequency());
+    // allocPrint("SELECT ... '{s}'") at 72 and std.mem.concat("DELETE ... '", owner, "'") at 128; not the pg_dump line
+    assertLine(72, SET, "security.sql-injection");
+    assertEquals(2, constraint(SET, "security.sql-injection").frequency());
     var secret = constraint(SET, "security.hardcoded-secret");
     assertEquals(8, secret.origin().line());
     assertEquals(ConstraintKind.SECURITY, secret.kind());

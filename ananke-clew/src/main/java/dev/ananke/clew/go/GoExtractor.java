@@ -43,8 +43,17 @@ import org.jspecify.annotations.Nullable;
  * {@code if err != nil} is recognised by the name: {@code err} or a name ending in {@code Err}
  * or {@code err}.
  *
- * <p>A defined type ({@code type Celsius float64}) is reported as an ALIAS of its underlying
- * type: the model has no kind for it, and what generated code needs is the underlying type.
+ * <p>A defined type ({@code type Celsius float64}, {@code type Status int} with its {@code iota}
+ * constants) is reported as an ALIAS of its underlying type, as Go declares it: the model has no
+ * kind for it, and what generated code needs is the underlying type.
+ *
+ * <p>A pointer field is optional (it may be nil) unless it points to a type of another package
+ * ({@code *sql.DB}, {@code *log.Logger}): those are handles to shared services, not values that
+ * may be absent. {@code time.Time} and fields tagged {@code omitempty} count as values.
+ *
+ * <p>CHANNEL counts the channels made ({@code make(chan T)}) and the {@code select} statements,
+ * as the Rust extractor counts channel constructors and {@code select!}; single sends and
+ * receives are uses of those channels, not further idioms.
  */
 final class GoExtractor implements LanguageSpec.Extractor {
 
@@ -72,6 +81,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
       this.file = file;
       this.facts = facts;
     }
+
 
     void visit(String capture, Node node) {
       switch (capture) {
@@ -101,7 +111,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
         case "call" -> call(node);
         case "concat" -> concatenation(node);
         case "go" -> facts.asyncIdiom(AsyncStyle.GOROUTINE, node);
-        case "send", "receive", "select" -> facts.asyncIdiom(AsyncStyle.CHANNEL, node);
+        case "select" -> facts.asyncIdiom(AsyncStyle.CHANNEL, node);
         case "qualified_type" -> qualifiedType(node);
         default -> { }
       }
@@ -248,7 +258,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
         Node type = field(f, "type");
         if (type == null) continue;
         String t = Nodes.squash(file.text(type));
-        boolean optional = type.getType().equals("pointer_type");
+        boolean optional = isOptional(type, fieldText(f, "tag"));
         List<Node> names = f.getChildrenByFieldName("name");
         if (names.isEmpty()) {
           String name = baseTypeName(type);
@@ -263,6 +273,13 @@ final class GoExtractor implements LanguageSpec.Extractor {
         }
       }
       return out;
+    }
+
+    boolean isOptional(Node type, @Nullable String tag) {
+      if (!type.getType().equals("pointer_type")) return false;
+      if (tag != null && tag.contains("omitempty")) return true;
+      Node pointee = type.getNamedChildCount() == 0 ? null : type.getNamedChild(0).orElse(null);
+      return pointee == null || !pointee.getType().equals("qualified_type") || file.text(pointee).equals("time.Time");
     }
 
     /** Reports the interface's methods as functions; returns its embedded interfaces. */

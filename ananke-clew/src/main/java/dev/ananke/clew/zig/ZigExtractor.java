@@ -34,7 +34,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Extracts Zig. Types are {@code const} declarations bound to a container: {@code struct}
  * (STRUCT), {@code enum} (ENUM), {@code union} (UNION, with the cases as variants and their
- * payloads as fields) and {@code error{...}} (an ENUM of error names). Visibility: {@code pub}
+ * payloads as fields) and {@code error{...}} (an ENUM of error names); or bound to a type expression ({@code const Id = u64;},
+ * {@code ?*Node}, {@code []const u8}): an ALIAS. A name bound to another name
+ * ({@code const Allocator = std.mem.Allocator;}) may be a type, a namespace or a value, so it is
+ * remembered for resolving paths but not reported as a type. Visibility: {@code pub}
  * is PUBLIC, anything else PRIVATE (visible in its file only). A function's first parameter is
  * its receiver, not a parameter, when it is named {@code self} or typed by its container
  * ({@code *Account}, {@code Self}, {@code *@This()}); {@code comptime T: type} parameters are also
@@ -47,11 +50,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ZigExtractor implements LanguageSpec.Extractor {
 
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "/bin/zsh",
-      "/usr/bin/env", "cmd", "cmd.exe", "powershell");
-  private static final Set<String> CHILD_PROCESS = Set.of("std.process.Child.init", "std.process.Child.run",
-      "std.ChildProcess.init", "std.ChildProcess.run", "std.ChildProcess.exec", "std.process.execv",
-      "std.process.execve");
+  private static final Set<String> CONCATENATIONS = Set.of("std.mem.concat", "std.mem.concatWithSentinel",
+      "std.mem.join", "std.mem.joinZ");
   /** Formatting functions and the index of their format argument. */
   private static final Map<String, Integer> FORMATS = Map.of("std.fmt.allocPrint", 1, "std.fmt.allocPrintZ", 1,
       "std.fmt.bufPrint", 1, "std.fmt.bufPrintZ", 1, "std.fmt.comptimePrint", 0);
@@ -85,6 +85,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     /** Local name to the dotted path it is bound to ({@code Thread} to {@code std.Thread}). */
     final Map<String, String> paths = new HashMap<>();
     final Set<Long> sqlReported = new HashSet<>();
+    final Set<Long> shellReported = new HashSet<>();
     final Map<String, ImportAcc> imports = new LinkedHashMap<>();
 
     Run(SourceFile file, Facts facts) {
@@ -105,6 +106,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         case "errdefer" -> facts.errorIdiom(ErrorIdiom.ERRDEFER, node);
         case "panic" -> facts.errorIdiom(ErrorIdiom.PANIC, node);
         case "call" -> call(node);
+        case "argv" -> argv(node);
         case "wait_group" -> {
           Node parent = Nodes.parent(node);
           boolean outermost = parent == null || !parent.getType().equals("field_expression");
@@ -221,6 +223,14 @@ final class ZigExtractor implements LanguageSpec.Extractor {
           case "union_declaration" -> {
             type(node, name, TypeKind.UNION, fields(value), caseNames(value));
             return;
+          }
+          case "builtin_type", "pointer_type", "nullable_type", "slice_type", "array_type", "error_union_type" -> {
+            if (isConst) {
+              facts.type(node, new TypeDeclaration(name, TypeKind.ALIAS, List.of(), List.of(), List.of(), List.of(),
+                  Nodes.squash(file.text(value)), visibility(node)));
+              facts.name(IdentifierCategory.TYPE, name);
+              return;
+            }
           }
           case "error_set_declaration" -> {
             List<String> errors = new ArrayList<>();
@@ -360,10 +370,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       String callee = resolve(Nodes.squash(file.text(fn)).replace(" ", ""));
       if (callee.equals("std.Thread.spawn")) {
         facts.asyncIdiom(AsyncStyle.THREAD, call);
-      } else if (CHILD_PROCESS.contains(callee)) {
-        childProcess(call);
       } else if (FORMATS.containsKey(callee)) {
         format(call, FORMATS.get(callee));
+      } else if (CONCATENATIONS.contains(callee)) {
+        concatenation(call);
       } else if (fn.getType().equals("field_expression")) {
         String member = fieldText(fn, "member");
         if (member != null && LOCK_METHODS.contains(member)) facts.asyncIdiom(AsyncStyle.LOCK, call);
@@ -380,21 +390,33 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       return out.isEmpty() ? out : out.subList(1, out.size());
     }
 
-    /** {@code std.process.Child.init(&.{ "/bin/sh", "-c", cmd }, allocator)}: a shell runs a command line. */
-    void childProcess(Node call) {
-      boolean shell = false;
+    /**
+     * An argument list that runs a command line through a shell: {@code .{ "/bin/sh", "-c", cmd }},
+     * whether written inline in {@code std.process.Child.init(...)} or bound to a variable first.
+     * The query matched a list holding a shell; a {@code "-c"} in it makes the command line.
+     */
+    void argv(Node list) {
       boolean commandLine = false;
-      for (Node arg : arguments(call)) {
-        for (Node s : Nodes.descendantsOfType(arg, "string")) {
-          String text = Nodes.unquote(file.text(s));
-          if (SHELLS.contains(text)) shell = true;
-          if (text.equals("-c") || text.equals("/C") || text.equals("/c")) commandLine = true;
-        }
+      for (Node s : list.getNamedChildren()) {
+        if (!s.getType().equals("string")) continue;
+        String text = Nodes.unquote(file.text(s));
+        if (text.equals("-c") || text.equals("/C") || text.equals("/c")) commandLine = true;
       }
-      if (!shell) return;
-      facts.security(call, "shell-exec", SecuritySmells.shell(
-          "\"(/bin/|/usr/bin/)?(sh|bash|zsh)\"\\s*,\\s*\"-c\"", "std.process.Child with a shell"),
-          commandLine ? 0.9 : 0.7);
+      if (commandLine && shellReported.add(list.getId())) {
+        facts.security(list, "shell-exec", SecuritySmells.shell(
+            "\"(/bin/|/usr/bin/)?(sh|bash|zsh)\"\\s*,\\s*\"-c\"", "a shell with -c as the child process"), 0.9);
+      }
+    }
+
+    /** {@code std.mem.concat(a, u8, &.{ "SELECT ... '", name, "'" })}: SQL built by concatenation. */
+    void concatenation(Node call) {
+      StringBuilder literal = new StringBuilder();
+      for (Node arg : arguments(call)) {
+        for (Node s : Nodes.descendantsOfType(arg, "string")) literal.append(Nodes.unquote(file.text(s))).append(' ');
+      }
+      if (SecuritySmells.looksLikeSql(literal.toString()) && sqlReported.add(call.getId())) {
+        facts.security(call, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+      }
     }
 
     /** {@code std.fmt.allocPrint(a, "SELECT ... '{s}'", .{v})}: SQL with values formatted in. */

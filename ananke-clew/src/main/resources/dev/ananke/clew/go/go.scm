@@ -19,7 +19,5 @@
 (binary_expression operator: "+") @concat
 
 (go_statement) @go
-(send_statement) @send
-(unary_expression operator: "<-") @receive
 (select_statement) @select
 (qualified_type) @qualified_type

@@ -14,3 +14,6 @@
 
 (call_expression) @call
 ((field_expression member: (identifier) @_member) @wait_group (#eq? @_member "WaitGroup"))
+; an argument list naming a shell, e.g. .{ "/bin/sh", "-c", cmd }
+((initializer_list (string) @_shell) @argv
+  (#match? @_shell "^\"(/bin/|/usr/bin/)?(sh|bash|zsh)\"$"))
