@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -100,7 +99,7 @@ public final class Clew {
     set.addAll(telemetryFacts);
     diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
         .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message));
-    return new ExtractionResult(set.build(), diagnostics, (int) jobs.stream().filter(j -> j.text() != null).count());
+    return new ExtractionResult(set.build(), diagnostics, jobs.size());
   }
 
   /**
@@ -119,13 +118,24 @@ public final class Clew {
     return new ExtractionResult(set.build(), facts.diagnostics(), 1);
   }
 
+  /**
+   * Only parses {@code source} as {@code language}, extracting nothing, and returns the number of
+   * nodes in the tree: the baseline extraction is measured against in the benchmarks.
+   */
+  public static int parseOnly(String language, String source) {
+    LanguageSpec spec = requireLanguage(language);
+    try (var tree = dev.ananke.clew.internal.treesitter.ParsedTree.parse(FileExtractor.grammar(spec), source)) {
+      return tree.root().getDescendantCount();
+    }
+  }
+
   /** TSX shares TypeScript's conventions: it is the same language with JSX in it. */
   private static String namingGroup(LanguageSpec spec) {
     return spec.name().equals("tsx") ? "typescript" : spec.name();
   }
 
-  /** One file to extract; text is null when the file was skipped. */
-  private record Job(String path, LanguageSpec language, @Nullable String text, byte[] bytes) {}
+  /** One file to extract. */
+  private record Job(String path, LanguageSpec language, String text, byte[] bytes) {}
 
   private List<Job> collect(List<Path> paths, List<Diagnostic> diagnostics) {
     Set<Path> files = new LinkedHashSet<>();
@@ -219,7 +229,7 @@ public final class Clew {
   }
 
   private FileFacts extractCached(Job job) {
-    String text = Objects.requireNonNull(job.text());
+    String text = job.text();
     if (cache == null) return FileExtractor.extract(job.path(), text, job.language());
     CacheKey key = CacheKey.builder("extract")
         .add("content", job.bytes())

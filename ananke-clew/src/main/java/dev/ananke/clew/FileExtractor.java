@@ -2,11 +2,11 @@ package dev.ananke.clew;
 
 import dev.ananke.clew.internal.treesitter.Grammars;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
+import dev.ananke.clew.internal.treesitter.TsLanguage;
+import dev.ananke.clew.internal.treesitter.TsQuery;
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.SourceFile;
-import io.github.treesitter.jtreesitter.Language;
-import io.github.treesitter.jtreesitter.Query;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 final class FileExtractor {
   private FileExtractor() {}
 
-  private record Compiled(Language language, Optional<Query> query) {}
+  private record Compiled(TsLanguage language, Optional<TsQuery> query) {}
 
   private static final ConcurrentMap<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
@@ -38,19 +38,19 @@ final class FileExtractor {
   }
 
   /** The grammar of a language, for callers that only parse (benchmarks). */
-  static Language grammar(LanguageSpec spec) {
+  static TsLanguage grammar(LanguageSpec spec) {
     return COMPILED.computeIfAbsent(spec.name(), k -> compile(spec)).language();
   }
 
   private static Compiled compile(LanguageSpec spec) {
-    Language language = Grammars.language(spec.grammar());
+    TsLanguage language = Grammars.language(spec.grammar());
     if (spec.queryResource() == null) return new Compiled(language, Optional.empty());
     String resource = spec.queryResource();
     ClassLoader loader = spec.extractor().getClass().getClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
       if (in == null) throw new IllegalStateException("query resource " + resource + " of " + spec.name() + " is missing");
       String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Compiled(language, Optional.of(Grammars.query(language, source, resource)));
+      return new Compiled(language, Optional.of(TsQuery.compile(language, source, resource)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read query " + resource, e);
     }

@@ -6,7 +6,7 @@ import dev.ananke.core.Constraint;
 import dev.ananke.core.Priority;
 import dev.ananke.core.Severity;
 import dev.ananke.core.payload.ParseError;
-import io.github.treesitter.jtreesitter.Node;
+import dev.ananke.clew.spi.SyntaxNode;
 
 /**
  * Reports each region tree-sitter could not parse (an ERROR node or a MISSING token) as a
@@ -20,7 +20,7 @@ final class SyntaxErrors {
   static final int MAX_REGIONS = 50;
 
   static void report(SourceFile file, Facts facts) {
-    Node root = file.root();
+    SyntaxNode root = file.root();
     if (!root.hasError()) return;
     int[] found = {0};
     visit(file, facts, root, found);
@@ -30,7 +30,7 @@ final class SyntaxErrors {
     }
   }
 
-  private static void visit(SourceFile file, Facts facts, Node node, int[] found) {
+  private static void visit(SourceFile file, Facts facts, SyntaxNode node, int[] found) {
     if (found[0] >= MAX_REGIONS) return;
     if (node.isError() || node.isMissing()) {
       found[0]++;
@@ -39,12 +39,12 @@ final class SyntaxErrors {
     }
     int n = node.getChildCount();
     for (int i = 0; i < n; i++) {
-      Node child = node.getChild(i).orElseThrow();
+      SyntaxNode child = node.getChild(i).orElseThrow();
       if (child.hasError() || child.isMissing()) visit(file, facts, child, found);
     }
   }
 
-  private static void region(SourceFile file, Facts facts, Node node) {
+  private static void region(SourceFile file, Facts facts, SyntaxNode node) {
     String message;
     if (node.isMissing()) {
       message = "syntax error: missing '" + node.getType() + "'";

@@ -11,13 +11,13 @@ import picocli.CommandLine.Spec;
     name = "ananke",
     mixinStandardHelpOptions = true,
     versionProvider = AnankeCommand.Version.class,
-    description = {
-      "Constraint-driven code generation: extract the rules of a codebase, compile them into",
-      "grammars, schemas and token masks, and enforce them while a model writes code."
-    },
+    description =
+        "Constraint-driven code generation: extract the rules of a codebase, compile them into grammars,"
+            + " schemas and token masks, and enforce them while a model writes code.",
     subcommands = {
       ExtractCommand.class,
       CompileCommand.class,
+      FixturesCommand.class,
       VersionCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

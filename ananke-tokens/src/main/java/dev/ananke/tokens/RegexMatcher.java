@@ -55,7 +55,8 @@ final class RegexMatcher implements TokenMatcher {
 
   /** The state after {@code token} from {@code s}, or DEAD; ENDED for an allowed EOS. */
   private int next(int s, int token) {
-    if (s == ENDED) return LazyDfa.DEAD;
+    // after EOS only EOS again (engines that pad with EOS keep going), as the mask says
+    if (s == ENDED) return vocab.isEos(token) ? ENDED : LazyDfa.DEAD;
     if (vocab.isEos(token)) return dfa.isAccepting(s) ? ENDED : LazyDfa.DEAD;
     if (!vocab.isDefined(token) || vocab.isSpecial(token)) return LazyDfa.DEAD;
     int len = vocab.tokenLength(token);

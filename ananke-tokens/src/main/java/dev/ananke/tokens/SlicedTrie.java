@@ -24,9 +24,12 @@ import java.util.Set;
  * state by exploring the product of the slice's DFA and the regex's DFA.
  */
 final class SlicedTrie {
-  /** Lowercase-led and uppercase-led alphanumeric runs (identifiers), then string-safe text. */
+  /**
+   * Lowercase-led and uppercase-led alphanumeric runs (identifiers), string-safe text (JSON string
+   * bodies), then any text without a newline (comments, string bodies that allow escapes).
+   */
   static final List<String> DEFAULT_SLICES = List.of(
-      "[a-z][a-zA-Z0-9]*", "[A-Z][a-zA-Z0-9]*", "[^\"\\\\\\x00-\\x1F\\x7F]*");
+      "[a-z][a-zA-Z0-9]*", "[A-Z][a-zA-Z0-9]*", "[^\"\\\\\\x00-\\x1F\\x7F]*", "[^\\n]*");
 
   private static final int MAX_PAIRS = 20_000;
 

@@ -12,7 +12,8 @@ package dev.ananke.tokens;
  *
  * <p>EOS (every id in {@link Vocabulary#eosTokenIds()}) is allowed exactly when the output so far
  * is accepted. Special tokens and padding ids are never allowed. After EOS the matcher is
- * terminated and its mask holds only the EOS ids.
+ * terminated; its mask holds only the EOS ids, and consuming EOS again is allowed (for engines
+ * that pad with EOS).
  */
 public interface TokenMatcher {
   Vocabulary vocabulary();

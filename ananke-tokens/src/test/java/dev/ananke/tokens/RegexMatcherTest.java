@@ -40,6 +40,7 @@ class RegexMatcherTest {
     assertTrue(m.isTerminated());
     assertArrayEquals(new int[] {0}, allowed(m));
     assertFalse(m.consume(1));
+    assertTrue(m.consume(0)); // EOS padding after EOS
   }
 
   @Test

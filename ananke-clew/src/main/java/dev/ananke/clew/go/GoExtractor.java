@@ -19,8 +19,8 @@ import dev.ananke.core.payload.Parameter;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
+import dev.ananke.clew.spi.Match;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +66,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
     file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) run.visit(c.name(), c.node());
+      for (Match.Capture c : m.captures()) run.visit(c.name(), c.node());
     });
   }
 
@@ -82,8 +82,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
       this.facts = facts;
     }
 
-
-    void visit(String capture, Node node) {
+    void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
         case "type" -> typeSpec(node);
@@ -93,16 +92,16 @@ final class GoExtractor implements LanguageSpec.Extractor {
         case "variable" -> valueSpec(node, IdentifierCategory.VARIABLE);
         case "define" -> {
           assignment(node);
-          Node left = field(node, "left");
+          SyntaxNode left = field(node, "left");
           if (left != null) {
-            for (Node n : left.getNamedChildren()) {
+            for (SyntaxNode n : left.getNamedChildren()) {
               if (n.getType().equals("identifier")) facts.name(IdentifierCategory.VARIABLE, file.text(n));
             }
           }
         }
         case "assign" -> assignment(node);
         case "keyed" -> {
-          Node key = field(node, "key");
+          SyntaxNode key = field(node, "key");
           if (key != null) secret(node, file.text(key), field(node, "value"));
         }
         case "if" -> {
@@ -119,20 +118,20 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     // ---- functions ----------------------------------------------------------------------
 
-    void function(Node node) {
+    void function(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
-      Node receiver = field(node, "receiver");
+      SyntaxNode receiver = field(node, "receiver");
       String enclosing = null;
       if (receiver != null) {
-        Node p = Nodes.childOfType(receiver, "parameter_declaration");
-        Node type = p == null ? null : field(p, "type");
+        SyntaxNode p = Nodes.childOfType(receiver, "parameter_declaration");
+        SyntaxNode type = p == null ? null : field(p, "type");
         enclosing = type == null ? null : baseTypeName(type);
       }
       signature(node, name, enclosing, Signatures.upToBody(file, node, field(node, "body")));
     }
 
-    void signature(Node node, String name, @Nullable String enclosing, String signature) {
+    void signature(SyntaxNode node, String name, @Nullable String enclosing, String signature) {
       List<Parameter> params = parameters(field(node, "parameters"));
       facts.function(node, new FunctionSignature(name, params, typeText(field(node, "result")), false,
           visibility(name), enclosing, typeParameters(node), signature));
@@ -144,23 +143,23 @@ final class GoExtractor implements LanguageSpec.Extractor {
      * Parameters in order; {@code a, b int} gives two. Unnamed parameters ({@code func(int)}) are
      * named by their 1-based position, {@code _1}, {@code _2}, since a parameter needs a name.
      */
-    List<Parameter> parameters(@Nullable Node list) {
+    List<Parameter> parameters(@Nullable SyntaxNode list) {
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       int position = 0;
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         boolean variadic = p.getType().equals("variadic_parameter_declaration");
         if (!variadic && !p.getType().equals("parameter_declaration")) continue;
         String type = typeText(field(p, "type"));
-        List<Node> names = p.getChildrenByFieldName("name");
+        List<SyntaxNode> names = p.getChildrenByFieldName("name");
         if (names.isEmpty()) {
           position++;
           String name = "_" + position;
           if (seen.add(name)) out.add(new Parameter(name, type, false, variadic, null));
           continue;
         }
-        for (Node n : names) {
+        for (SyntaxNode n : names) {
           position++;
           String name = file.text(n);
           if (name.equals("_")) name = "_" + position;
@@ -171,14 +170,14 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code [K comparable, V any]} gives {@code K comparable}, {@code V any}; {@code [T, U any]} gives both with {@code any}. */
-    List<String> typeParameters(Node node) {
-      Node list = field(node, "type_parameters");
+    List<String> typeParameters(SyntaxNode node) {
+      SyntaxNode list = field(node, "type_parameters");
       if (list == null) return List.of();
       List<String> out = new ArrayList<>();
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         if (!p.getType().equals("type_parameter_declaration")) continue;
         String constraint = typeText(field(p, "type"));
-        for (Node n : p.getChildrenByFieldName("name")) {
+        for (SyntaxNode n : p.getChildrenByFieldName("name")) {
           out.add(constraint == null ? file.text(n) : file.text(n) + " " + constraint);
         }
       }
@@ -186,12 +185,12 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code *Set[T]} gives {@code Set}; {@code sync.Mutex} gives {@code Mutex}. */
-    String baseTypeName(Node type) {
+    String baseTypeName(SyntaxNode type) {
       return switch (type.getType()) {
         case "pointer_type" -> type.getNamedChildCount() == 0 ? file.text(type)
             : baseTypeName(type.getNamedChild(0).orElseThrow());
         case "generic_type" -> {
-          Node inner = field(type, "type");
+          SyntaxNode inner = field(type, "type");
           yield inner == null ? file.text(type) : baseTypeName(inner);
         }
         case "qualified_type" -> {
@@ -202,7 +201,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    @Nullable String typeText(@Nullable Node type) {
+    @Nullable String typeText(@Nullable SyntaxNode type) {
       return type == null ? null : Nodes.squash(file.text(type));
     }
 
@@ -212,9 +211,9 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     // ---- types --------------------------------------------------------------------------
 
-    void typeSpec(Node node) {
+    void typeSpec(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node type = field(node, "type");
+      SyntaxNode type = field(node, "type");
       if (name == null || type == null) return;
       List<String> typeParameters = typeParameters(node);
       TypeDeclaration decl = switch (type.getType()) {
@@ -237,8 +236,8 @@ final class GoExtractor implements LanguageSpec.Extractor {
      * Where a spec is declared: the whole {@code type X ...} / {@code import "p"} when it stands
      * alone, the spec itself inside a parenthesised group.
      */
-    static Node declaration(Node spec) {
-      Node parent = Nodes.parent(spec);
+    static SyntaxNode declaration(SyntaxNode spec) {
+      SyntaxNode parent = Nodes.parent(spec);
       if (parent == null || parent.getNamedChildCount() != 1) return spec;
       String t = parent.getType();
       return t.equals("type_declaration") || t.equals("import_declaration") ? parent : spec;
@@ -248,25 +247,25 @@ final class GoExtractor implements LanguageSpec.Extractor {
      * Fields in order; {@code X, Y int} gives two. An embedded type is a field named after the
      * type (as Go names it) and a supertype. A pointer is optional: it may be nil.
      */
-    List<Field> structFields(Node struct, List<String> embedded) {
-      Node list = Nodes.childOfType(struct, "field_declaration_list");
+    List<Field> structFields(SyntaxNode struct, List<String> embedded) {
+      SyntaxNode list = Nodes.childOfType(struct, "field_declaration_list");
       if (list == null) return List.of();
       List<Field> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (Node f : list.getNamedChildren()) {
+      for (SyntaxNode f : list.getNamedChildren()) {
         if (!f.getType().equals("field_declaration")) continue;
-        Node type = field(f, "type");
+        SyntaxNode type = field(f, "type");
         if (type == null) continue;
         String t = Nodes.squash(file.text(type));
         boolean optional = isOptional(type, fieldText(f, "tag"));
-        List<Node> names = f.getChildrenByFieldName("name");
+        List<SyntaxNode> names = f.getChildrenByFieldName("name");
         if (names.isEmpty()) {
           String name = baseTypeName(type);
           embedded.add(t);
           if (seen.add(name)) out.add(new Field(name, t, optional));
           continue;
         }
-        for (Node n : names) {
+        for (SyntaxNode n : names) {
           String name = file.text(n);
           if (seen.add(name)) out.add(new Field(name, t, optional));
           facts.name(IdentifierCategory.FIELD, name);
@@ -275,17 +274,17 @@ final class GoExtractor implements LanguageSpec.Extractor {
       return out;
     }
 
-    boolean isOptional(Node type, @Nullable String tag) {
+    boolean isOptional(SyntaxNode type, @Nullable String tag) {
       if (!type.getType().equals("pointer_type")) return false;
       if (tag != null && tag.contains("omitempty")) return true;
-      Node pointee = type.getNamedChildCount() == 0 ? null : type.getNamedChild(0).orElse(null);
+      SyntaxNode pointee = type.getNamedChildCount() == 0 ? null : type.getNamedChild(0).orElse(null);
       return pointee == null || !pointee.getType().equals("qualified_type") || file.text(pointee).equals("time.Time");
     }
 
     /** Reports the interface's methods as functions; returns its embedded interfaces. */
-    List<String> interfaceMembers(String interfaceName, Node type) {
+    List<String> interfaceMembers(String interfaceName, SyntaxNode type) {
       List<String> embedded = new ArrayList<>();
-      for (Node member : type.getNamedChildren()) {
+      for (SyntaxNode member : type.getNamedChildren()) {
         switch (member.getType()) {
           case "method_elem" -> {
             String name = fieldText(member, "name");
@@ -298,9 +297,9 @@ final class GoExtractor implements LanguageSpec.Extractor {
       return embedded;
     }
 
-    void alias(Node node) {
+    void alias(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node type = field(node, "type");
+      SyntaxNode type = field(node, "type");
       if (name == null || type == null) return;
       facts.type(declaration(node), new TypeDeclaration(name, TypeKind.ALIAS, List.of(), typeParameters(node),
           List.of(), List.of(), Nodes.squash(file.text(type)), visibility(name)));
@@ -313,12 +312,12 @@ final class GoExtractor implements LanguageSpec.Extractor {
      * {@code "database/sql"}, {@code log "github.com/sirupsen/logrus"}, {@code _ "lib/pq"} (alias
      * {@code _}: imported for its side effects) and {@code . "fmt"} (a wildcard).
      */
-    void importSpec(Node node) {
-      Node path = field(node, "path");
+    void importSpec(SyntaxNode node) {
+      SyntaxNode path = field(node, "path");
       if (path == null) return;
       String module = Nodes.unquote(file.text(path));
       if (module.isBlank()) return;
-      Node nameNode = field(node, "name");
+      SyntaxNode nameNode = field(node, "name");
       String name = nameNode == null ? null : file.text(nameNode);
       boolean dot = ".".equals(name);
       String alias = dot ? null : name;
@@ -341,10 +340,10 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     // ---- bindings and statements --------------------------------------------------------
 
-    void valueSpec(Node spec, IdentifierCategory category) {
-      List<Node> names = spec.getChildrenByFieldName("name");
-      Node values = field(spec, "value");
-      List<Node> valueList = values == null ? List.of() : values.getNamedChildren();
+    void valueSpec(SyntaxNode spec, IdentifierCategory category) {
+      List<SyntaxNode> names = spec.getChildrenByFieldName("name");
+      SyntaxNode values = field(spec, "value");
+      List<SyntaxNode> valueList = values == null ? List.of() : values.getNamedChildren();
       for (int i = 0; i < names.size(); i++) {
         String name = file.text(names.get(i));
         if (name.equals("_")) continue;
@@ -354,12 +353,12 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code x := v}, {@code x = v}: secrets, and errors dropped into {@code _}. */
-    void assignment(Node node) {
-      Node left = field(node, "left");
-      Node right = field(node, "right");
+    void assignment(SyntaxNode node) {
+      SyntaxNode left = field(node, "left");
+      SyntaxNode right = field(node, "right");
       if (left == null || right == null) return;
-      List<Node> targets = left.getNamedChildren();
-      List<Node> values = right.getNamedChildren();
+      List<SyntaxNode> targets = left.getNamedChildren();
+      List<SyntaxNode> values = right.getNamedChildren();
       if (targets.isEmpty()) return;
       boolean lastBlank = file.text(targets.getLast()).equals("_");
       if (lastBlank && values.size() == 1 && values.getFirst().getType().equals("call_expression")
@@ -368,7 +367,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
       }
       if (targets.size() == values.size()) {
         for (int i = 0; i < targets.size(); i++) {
-          Node t = targets.get(i);
+          SyntaxNode t = targets.get(i);
           String name = t.getType().equals("selector_expression") ? fieldText(t, "field") : file.text(t);
           if (name != null) secret(node, name, values.get(i));
         }
@@ -376,25 +375,25 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code _ = len(x)} and friends: builtins return no error. */
-    boolean isBuiltinCall(Node call) {
-      Node fn = field(call, "function");
+    boolean isBuiltinCall(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
       return fn != null && fn.getType().equals("identifier")
           && Set.of("len", "cap", "append", "make", "new", "copy", "min", "max").contains(file.text(fn));
     }
 
     /** {@code err != nil} (either side), the condition of an {@code if}. */
-    boolean isErrNilCheck(@Nullable Node condition) {
+    boolean isErrNilCheck(@Nullable SyntaxNode condition) {
       if (condition == null || !condition.getType().equals("binary_expression")) return false;
-      Node left = field(condition, "left");
-      Node right = field(condition, "right");
+      SyntaxNode left = field(condition, "left");
+      SyntaxNode right = field(condition, "right");
       if (left == null || right == null) return false;
-      Node other = right.getType().equals("nil") ? left : left.getType().equals("nil") ? right : null;
+      SyntaxNode other = right.getType().equals("nil") ? left : left.getType().equals("nil") ? right : null;
       if (other == null || !other.getType().equals("identifier")) return false;
       String name = file.text(other);
       return name.equals("err") || name.endsWith("Err") || name.endsWith("err");
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value == null || !SecuritySmells.isSecretName(name)) return;
       if (value.getType().equals("literal_element")) value = value.getNamedChild(0).orElse(null);
       if (value == null) return;
@@ -407,9 +406,9 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     // ---- expressions --------------------------------------------------------------------
 
-    void call(Node call) {
-      Node fn = field(call, "function");
-      Node args = field(call, "arguments");
+    void call(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
+      SyntaxNode args = field(call, "arguments");
       if (fn == null) return;
       switch (fn.getType()) {
         case "identifier" -> {
@@ -420,7 +419,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
           }
         }
         case "selector_expression" -> {
-          Node operand = field(fn, "operand");
+          SyntaxNode operand = field(fn, "operand");
           String method = fieldText(fn, "field");
           if (operand == null || method == null) return;
           String pkg = operand.getType().equals("identifier") ? importPath(file.text(operand)) : null;
@@ -437,12 +436,12 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code exec.Command("sh", "-c", line)}: a command line run by a shell. */
-    void command(Node call, @Nullable Node args, int programIndex) {
+    void command(SyntaxNode call, @Nullable SyntaxNode args, int programIndex) {
       if (args == null || args.getNamedChildCount() <= programIndex) return;
-      Node program = args.getNamedChild(programIndex).orElseThrow();
+      SyntaxNode program = args.getNamedChild(programIndex).orElseThrow();
       if (!isStringLiteral(program) || !SHELLS.contains(Nodes.unquote(file.text(program)))) return;
       boolean commandLine = false;
-      for (Node a : args.getNamedChildren()) {
+      for (SyntaxNode a : args.getNamedChildren()) {
         String t = file.text(a);
         if (t.equals("\"-c\"") || t.equals("\"/C\"") || t.equals("\"/c\"")) commandLine = true;
       }
@@ -452,23 +451,23 @@ final class GoExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code fmt.Sprintf("SELECT ... '%s'", v)}: SQL with values formatted in. */
-    void sprintf(Node call, @Nullable Node args) {
-      Node format = args == null || args.getNamedChildCount() == 0 ? null : args.getNamedChild(0).orElse(null);
+    void sprintf(SyntaxNode call, @Nullable SyntaxNode args) {
+      SyntaxNode format = args == null || args.getNamedChildCount() == 0 ? null : args.getNamedChild(0).orElse(null);
       if (format == null || !isStringLiteral(format)) return;
       String text = Nodes.unquote(file.text(format));
       if (text.contains("%") && SecuritySmells.looksLikeSql(text)) reportSql(call);
     }
 
     /** {@code "UPDATE ... WHERE sku = " + sku}: the outermost {@code +} with a literal operand. */
-    void concatenation(Node node) {
-      Node parent = Nodes.parent(node);
+    void concatenation(SyntaxNode node) {
+      SyntaxNode parent = Nodes.parent(node);
       if (parent != null && parent.getType().equals("binary_expression")) return;
       if (!hasStringOperand(node)) return;
       if (SecuritySmells.looksLikeSql(file.text(node))) reportSql(node);
     }
 
-    boolean hasStringOperand(Node binary) {
-      for (Node side : new Node[] {field(binary, "left"), field(binary, "right")}) {
+    boolean hasStringOperand(SyntaxNode binary) {
+      for (SyntaxNode side : new SyntaxNode[] {field(binary, "left"), field(binary, "right")}) {
         if (side == null) continue;
         if (isStringLiteral(side)) return true;
         if (side.getType().equals("binary_expression") && hasStringOperand(side)) return true;
@@ -476,16 +475,16 @@ final class GoExtractor implements LanguageSpec.Extractor {
       return false;
     }
 
-    static boolean isStringLiteral(Node n) {
+    static boolean isStringLiteral(SyntaxNode n) {
       return n.getType().equals("interpreted_string_literal") || n.getType().equals("raw_string_literal");
     }
 
-    void reportSql(Node node) {
+    void reportSql(SyntaxNode node) {
       if (sqlReported.add(node.getId())) facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
     }
 
     /** {@code sync.WaitGroup}, {@code errgroup.Group}: waiting for a group of goroutines. */
-    void qualifiedType(Node node) {
+    void qualifiedType(SyntaxNode node) {
       String pkg = fieldText(node, "package");
       String name = fieldText(node, "name");
       if (pkg == null || name == null) return;

@@ -5,7 +5,9 @@ import static dev.ananke.clew.spi.Nodes.fieldText;
 
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.payload.AsyncStyle;
@@ -18,8 +20,7 @@ import dev.ananke.core.payload.Parameter;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,22 +44,24 @@ final class JavaExtractor implements LanguageSpec.Extractor {
   @Override
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
-    file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) {
-        run.visit(c.name(), c.node());
-      }
-    });
+    for (Match m : file.matches()) {
+      run.visit(m.name(), m.node());
+    }
     run.finish();
   }
 
   private static final class Run {
     final SourceFile file;
     final Facts facts;
-    final Set<Long> sqlReported = new HashSet<>();
+    final Scopes scopes = new Scopes();
+    /** Start bytes of interface declarations, whose members are public without a modifier. */
+    final Set<Integer> interfaces = new HashSet<>();
+    /** End of the last concatenation looked at: the ones nested in it are not reported again. */
+    int concatEnd = -1;
     /** Imports grouped by package: one ImportSet per package, at its first import. */
     final java.util.Map<String, ImportGroup> imports = new java.util.LinkedHashMap<>();
 
-    record ImportGroup(Node at, Set<String> symbols, boolean[] wildcard) {}
+    record ImportGroup(SyntaxNode at, Set<String> symbols, boolean[] wildcard) {}
 
     Run(SourceFile file, Facts facts) {
       this.file = file;
@@ -70,7 +73,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
           facts.imports(g.at(), new ImportSet(module, List.copyOf(g.symbols()), null, g.wildcard()[0])));
     }
 
-    void visit(String capture, Node node) {
+    void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "method" -> method(node);
         case "class" -> type(node, TypeKind.CLASS);
@@ -84,7 +87,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
           if (Nodes.childOfType(node, "catch_clause") != null) facts.errorIdiom(ErrorIdiom.TRY_CATCH, node);
         }
         case "catch" -> {
-          Node body = field(node, "body");
+          SyntaxNode body = field(node, "body");
           if (body != null && body.getNamedChildren().stream().allMatch(c -> c.getType().endsWith("comment"))) {
             facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
           }
@@ -94,19 +97,24 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         case "new" -> creation(node);
         case "concat" -> sql(node);
         case "synchronized" -> facts.asyncIdiom(AsyncStyle.LOCK, node);
+        case "anonymous" -> {
+          scopes.enclosing(node);
+          scopes.push(node, Scopes.Kind.TYPE, ""); // its methods are not the API of any named type
+        }
         default -> { }
       }
     }
 
     // ---- declarations -------------------------------------------------------------------
 
-    void method(Node node) {
+    void method(SyntaxNode node) {
       String name = fieldText(node, "name");
-      if (name == null) return;
-      Node owner = Nodes.ancestor(node, "class_declaration", "interface_declaration", "enum_declaration",
-          "record_declaration", "object_creation_expression");
-      if (owner == null || owner.getType().equals("object_creation_expression")) return; // anonymous class
-      String enclosing = qualifiedName(owner);
+      Scopes.Scope owner = scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.FUNCTION, "");
+      if (name == null || owner == null || owner.kind() != Scopes.Kind.TYPE || owner.name().isEmpty()) {
+        return; // a method of an anonymous or local class
+      }
+      String enclosing = owner.name();
       boolean constructor = node.getType().equals("constructor_declaration");
       List<Parameter> params = parameters(field(node, "parameters"));
       String returnType = constructor ? null : typeText(field(node, "type"));
@@ -114,32 +122,25 @@ final class JavaExtractor implements LanguageSpec.Extractor {
           && (returnType.startsWith("CompletableFuture") || returnType.startsWith("CompletionStage")
               || returnType.startsWith("Future<"));
       facts.function(node, new FunctionSignature(name, params, returnType, async,
-          visibility(node, owner.getType().equals("interface_declaration")), enclosing,
+          visibility(node, interfaces.contains(owner.start())), enclosing,
           typeParameters(node), signature(node)));
       if (!constructor) facts.name(IdentifierCategory.FUNCTION, name);
       for (Parameter p : params) facts.name(IdentifierCategory.PARAMETER, p.name());
     }
 
-    /** {@code Outer.Inner} for nested types. */
-    String qualifiedName(Node type) {
-      String name = String.valueOf(fieldText(type, "name"));
-      Node outer = Nodes.ancestor(type, TYPE_DECLARATIONS.toArray(String[]::new));
-      return outer == null ? name : qualifiedName(outer) + "." + name;
-    }
-
-    List<Parameter> parameters(@Nullable Node list) {
+    List<Parameter> parameters(@Nullable SyntaxNode list) {
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = switch (p.getType()) {
           case "formal_parameter" -> {
             String name = fieldText(p, "name");
             yield name == null ? null : Parameter.of(name, typeText(field(p, "type")) + dims(p));
           }
           case "spread_parameter" -> {
-            Node declarator = Nodes.childOfType(p, "variable_declarator");
-            Node type = null;
-            for (Node c : p.getNamedChildren()) {
+            SyntaxNode declarator = Nodes.childOfType(p, "variable_declarator");
+            SyntaxNode type = null;
+            for (SyntaxNode c : p.getNamedChildren()) {
               if (!c.getType().equals("modifiers") && !c.getType().equals("variable_declarator")) {
                 type = c;
                 break;
@@ -156,25 +157,25 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       return out;
     }
 
-    String dims(Node p) {
-      Node d = field(p, "dimensions");
+    String dims(SyntaxNode p) {
+      SyntaxNode d = field(p, "dimensions");
       return d == null ? "" : file.text(d);
     }
 
-    @Nullable String typeText(@Nullable Node type) {
+    @Nullable String typeText(@Nullable SyntaxNode type) {
       return type == null ? null : Nodes.squash(file.text(type));
     }
 
-    List<String> typeParameters(Node node) {
-      Node tp = field(node, "type_parameters");
+    List<String> typeParameters(SyntaxNode node) {
+      SyntaxNode tp = field(node, "type_parameters");
       if (tp == null) return List.of();
       List<String> out = new ArrayList<>();
-      for (Node p : tp.getNamedChildren()) out.add(Nodes.squash(file.text(p)));
+      for (SyntaxNode p : tp.getNamedChildren()) out.add(Nodes.squash(file.text(p)));
       return out;
     }
 
-    Visibility visibility(Node declaration, boolean interfaceMember) {
-      Node modifiers = Nodes.childOfType(declaration, "modifiers");
+    Visibility visibility(SyntaxNode declaration, boolean interfaceMember) {
+      SyntaxNode modifiers = Nodes.childOfType(declaration, "modifiers");
       if (modifiers != null) {
         if (Nodes.hasChildOfType(modifiers, "public")) return Visibility.PUBLIC;
         if (Nodes.hasChildOfType(modifiers, "protected")) return Visibility.PROTECTED;
@@ -183,20 +184,20 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       return interfaceMember ? Visibility.PUBLIC : Visibility.PACKAGE;
     }
 
-    boolean hasModifier(Node declaration, String modifier) {
-      Node modifiers = Nodes.childOfType(declaration, "modifiers");
+    boolean hasModifier(SyntaxNode declaration, String modifier) {
+      SyntaxNode modifiers = Nodes.childOfType(declaration, "modifiers");
       return modifiers != null && Nodes.hasChildOfType(modifiers, modifier);
     }
 
     /** From the first modifier that is not an annotation up to the body. */
-    String signature(Node method) {
+    String signature(SyntaxNode method) {
       int start = method.getStartByte();
-      Node modifiers = Nodes.childOfType(method, "modifiers");
+      SyntaxNode modifiers = Nodes.childOfType(method, "modifiers");
       if (modifiers != null) {
         int n = modifiers.getChildCount();
         int firstKeyword = -1;
         for (int i = 0; i < n; i++) {
-          Node c = modifiers.getChild(i).orElseThrow();
+          SyntaxNode c = modifiers.getChild(i).orElseThrow();
           if (!c.getType().endsWith("annotation") && !c.getType().endsWith("comment")) {
             firstKeyword = c.getStartByte();
             break;
@@ -204,7 +205,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         }
         start = firstKeyword >= 0 ? firstKeyword : modifiers.getEndByte();
       }
-      Node body = field(method, "body");
+      SyntaxNode body = field(method, "body");
       int end = body != null ? body.getStartByte() : method.getEndByte();
       byte[] bytes = file.text(method).getBytes(StandardCharsets.UTF_8);
       int from = Math.max(0, start - method.getStartByte());
@@ -214,28 +215,35 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       return text;
     }
 
-    void type(Node node, TypeKind kind) {
+    void type(SyntaxNode node, TypeKind kind) {
       String name = fieldText(node, "name");
       if (name == null) return;
+      Scopes.Scope outer = scopes.enclosing(node);
+      // Nested types are named Outer.Inner; a type local to a method or anonymous class is skipped.
+      boolean local = outer != null && (outer.kind() != Scopes.Kind.TYPE || outer.name().isEmpty());
+      String qualified = outer == null || local ? name : outer.name() + "." + name;
+      scopes.push(node, Scopes.Kind.TYPE, local ? "" : qualified);
+      if (kind == TypeKind.INTERFACE) interfaces.add(node.getStartByte());
+      if (local) return;
       List<String> supertypes = new ArrayList<>();
-      Node superclass = field(node, "superclass");
-      if (superclass != null) for (Node t : superclass.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
-      Node interfaces = field(node, "interfaces");
-      if (interfaces == null) interfaces = Nodes.childOfType(node, "extends_interfaces");
-      if (interfaces != null) {
-        Node list = Nodes.childOfType(interfaces, "type_list");
-        if (list != null) for (Node t : list.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+      SyntaxNode superclass = field(node, "superclass");
+      if (superclass != null) for (SyntaxNode t : superclass.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+      SyntaxNode implemented = field(node, "interfaces");
+      if (implemented == null) implemented = Nodes.childOfType(node, "extends_interfaces");
+      if (implemented != null) {
+        SyntaxNode list = Nodes.childOfType(implemented, "type_list");
+        if (list != null) for (SyntaxNode t : list.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
       }
       List<Field> fields = new ArrayList<>();
       List<String> variants = new ArrayList<>();
-      Node body = field(node, "body");
+      SyntaxNode body = field(node, "body");
       if (kind == TypeKind.RECORD) {
         for (Parameter p : parameters(field(node, "parameters"))) {
           fields.add(new Field(p.name(), p.type(), false));
           facts.name(IdentifierCategory.FIELD, p.name());
         }
       } else if (kind == TypeKind.ENUM && body != null) {
-        for (Node c : body.getNamedChildren()) {
+        for (SyntaxNode c : body.getNamedChildren()) {
           if (c.getType().equals("enum_constant")) {
             String v = fieldText(c, "name");
             if (v != null && !variants.contains(v)) variants.add(v);
@@ -243,12 +251,12 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         }
       }
       if (body != null && kind != TypeKind.RECORD) {
-        Node members = kind == TypeKind.ENUM ? Nodes.childOfType(body, "enum_body_declarations") : body;
+        SyntaxNode members = kind == TypeKind.ENUM ? Nodes.childOfType(body, "enum_body_declarations") : body;
         if (members != null) {
-          for (Node m : members.getNamedChildren()) {
+          for (SyntaxNode m : members.getNamedChildren()) {
             if (!m.getType().equals("field_declaration") || hasModifier(m, "static")) continue;
             String type = typeText(field(m, "type"));
-            for (Node d : m.getChildrenByFieldName("declarator")) {
+            for (SyntaxNode d : m.getChildrenByFieldName("declarator")) {
               String fieldName = fieldText(d, "name");
               if (fieldName != null && fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
                 fields.add(new Field(fieldName, type, false));
@@ -257,15 +265,14 @@ final class JavaExtractor implements LanguageSpec.Extractor {
           }
         }
       }
-      Node outer = Nodes.ancestor(node, TYPE_DECLARATIONS.toArray(String[]::new));
-      facts.type(node, new TypeDeclaration(qualifiedName(node), kind, fields, typeParameters(node), supertypes,
-          variants, null, visibility(node, outer != null && outer.getType().equals("interface_declaration"))));
+      facts.type(node, new TypeDeclaration(qualified, kind, fields, typeParameters(node), supertypes,
+          variants, null, visibility(node, outer != null && interfaces.contains(outer.start()))));
       facts.name(IdentifierCategory.TYPE, name);
     }
 
-    void fieldDeclaration(Node node) {
+    void fieldDeclaration(SyntaxNode node) {
       boolean constant = hasModifier(node, "static") && hasModifier(node, "final");
-      for (Node d : node.getChildrenByFieldName("declarator")) {
+      for (SyntaxNode d : node.getChildrenByFieldName("declarator")) {
         String name = fieldText(d, "name");
         if (name == null) continue;
         facts.name(constant ? IdentifierCategory.CONSTANT : IdentifierCategory.FIELD, name);
@@ -273,8 +280,8 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void local(Node node) {
-      for (Node d : node.getChildrenByFieldName("declarator")) {
+    void local(SyntaxNode node) {
+      for (SyntaxNode d : node.getChildrenByFieldName("declarator")) {
         String name = fieldText(d, "name");
         if (name == null) continue;
         facts.name(IdentifierCategory.VARIABLE, name);
@@ -282,15 +289,15 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value != null && value.getType().equals("string_literal") && SecuritySmells.isSecretName(name)
           && !Nodes.unquote(file.text(value)).isEmpty()) {
         facts.security(at, "hardcoded-secret", SecuritySmells.hardcodedSecret(name), 0.7);
       }
     }
 
-    void importDeclaration(Node node) {
-      Node name = Nodes.childOfType(node, "scoped_identifier");
+    void importDeclaration(SyntaxNode node) {
+      SyntaxNode name = Nodes.childOfType(node, "scoped_identifier");
       if (name == null) name = Nodes.childOfType(node, "identifier");
       if (name == null) return;
       String path = file.text(name);
@@ -309,7 +316,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
 
     // ---- expressions --------------------------------------------------------------------
 
-    void call(Node node) {
+    void call(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
       String object = fieldText(node, "object");
@@ -336,13 +343,13 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         default -> { }
       }
       if (SQL_METHODS.contains(name)) {
-        Node args = field(node, "arguments");
-        Node first = args == null ? null : args.getNamedChild(0).orElse(null);
+        SyntaxNode args = field(node, "arguments");
+        SyntaxNode first = args == null ? null : args.getNamedChild(0).orElse(null);
         if (first != null && first.getType().equals("binary_expression")) sql(first);
       }
     }
 
-    void creation(Node node) {
+    void creation(SyntaxNode node) {
       String type = fieldText(node, "type");
       if (type == null) return;
       switch (type) {
@@ -359,15 +366,16 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void sql(Node node) {
-      Node parent = Nodes.parent(node);
-      if (parent != null && parent.getType().equals("binary_expression")) return; // outermost only
+    void sql(SyntaxNode node) {
+      int start = node.getStartByte();
+      if (start < concatEnd) return; // nested in a concatenation already looked at
+      concatEnd = node.getEndByte();
       if (!hasStringOperand(node) || !SecuritySmells.looksLikeSql(file.text(node))) return;
-      if (sqlReported.add(node.getId())) facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+      facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
     }
 
-    boolean hasStringOperand(Node binary) {
-      for (Node side : new Node[] {field(binary, "left"), field(binary, "right")}) {
+    boolean hasStringOperand(SyntaxNode binary) {
+      for (SyntaxNode side : new SyntaxNode[] {field(binary, "left"), field(binary, "right")}) {
         if (side == null) continue;
         if (side.getType().equals("string_literal")) return true;
         if (side.getType().equals("binary_expression") && hasStringOperand(side)) return true;

@@ -5,7 +5,9 @@ import static dev.ananke.clew.spi.Nodes.fieldText;
 
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.Origin;
@@ -20,8 +22,7 @@ import dev.ananke.core.payload.TypeBound;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,18 +48,20 @@ final class PythonExtractor implements LanguageSpec.Extractor {
   @Override
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
-    file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) {
-        run.visit(c.name(), c.node());
-      }
-    });
+    for (Match m : file.matches()) {
+      run.visit(m.name(), m.node());
+    }
     run.finish();
   }
 
   private static final class Run {
     final SourceFile file;
     final Facts facts;
-    final Set<Long> sqlReported = new HashSet<>();
+    final Scopes scopes = new Scopes();
+    /** Start bytes of functions decorated with @staticmethod (the decoration comes first). */
+    final Set<Integer> staticMethods = new HashSet<>();
+    /** End of the last string building looked at: the parts nested in it are not reported again. */
+    int concatEnd = -1;
     /** Local names of the subprocess module ({@code import subprocess as sp}) and of its functions. */
     final Set<String> subprocessModules = new HashSet<>(Set.of("subprocess"));
     final Set<String> subprocessFunctions = new HashSet<>();
@@ -71,9 +74,14 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       this.facts = facts;
     }
 
-    void visit(String capture, Node node) {
+    void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
+        case "decorated" -> decorated(node);
+        case "lambda" -> {
+          scopes.enclosing(node);
+          scopes.push(node, Scopes.Kind.FUNCTION, "");
+        }
         case "class" -> classDefinition(node);
         case "alias" -> alias(node);
         case "import" -> importStatement(node);
@@ -87,7 +95,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
         case "call" -> call(node);
         case "assignment" -> assignment(node);
         case "keyword" -> {
-          Node name = field(node, "name");
+          SyntaxNode name = field(node, "name");
           if (name != null) secret(node, file.text(name), field(node, "value"));
         }
         case "concat", "fstring" -> sql(node);
@@ -108,11 +116,23 @@ final class PythonExtractor implements LanguageSpec.Extractor {
 
     // ---- functions ----------------------------------------------------------------------
 
-    void function(Node node) {
+    void decorated(SyntaxNode node) {
+      SyntaxNode definition = field(node, "definition");
+      if (definition == null) return;
+      for (SyntaxNode d : node.getNamedChildren()) {
+        if (d.getType().equals("decorator") && file.text(d).strip().equals("@staticmethod")) {
+          staticMethods.add(definition.getStartByte());
+        }
+      }
+    }
+
+    void function(SyntaxNode node) {
+      Scopes.Scope scope = scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.FUNCTION, "");
       String name = fieldText(node, "name");
       if (name == null) return;
-      Node owner = enclosingClass(node);
-      String enclosing = owner == null ? null : fieldText(owner, "name");
+      if (scope != null && scope.kind() == Scopes.Kind.FUNCTION) return; // a local function
+      String enclosing = scope == null ? null : scope.name();
       boolean method = enclosing != null;
       List<Parameter> params = parameters(node, method);
       String returnType = typeText(field(node, "return_type"));
@@ -129,7 +149,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       if (!name.equals("__init__")) countAnnotation(returnType != null, node);
     }
 
-    void countAnnotation(boolean present, Node at) {
+    void countAnnotation(boolean present, SyntaxNode at) {
       annotationSlots++;
       if (!present) {
         missingAnnotations++;
@@ -137,21 +157,12 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    /** The class a function is a method of (directly, possibly through a decorator), or null. */
-    @Nullable Node enclosingClass(Node function) {
-      Node p = Nodes.parent(function);
-      if (p != null && p.getType().equals("decorated_definition")) p = Nodes.parent(p);
-      if (p == null || !p.getType().equals("block")) return null;
-      Node c = Nodes.parent(p);
-      return c != null && c.getType().equals("class_definition") ? c : null;
-    }
-
-    List<Parameter> parameters(Node function, boolean method) {
-      Node list = field(function, "parameters");
+    List<Parameter> parameters(SyntaxNode function, boolean method) {
+      SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
       boolean first = true;
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = parameter(p);
         if (param == null) continue;
         boolean receiver = method && first && (param.name().equals("self") || param.name().equals("cls"))
@@ -163,20 +174,15 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       return out;
     }
 
-    boolean isStatic(Node function) {
-      Node p = Nodes.parent(function);
-      if (p == null || !p.getType().equals("decorated_definition")) return false;
-      for (Node d : p.getNamedChildren()) {
-        if (d.getType().equals("decorator") && file.text(d).strip().equals("@staticmethod")) return true;
-      }
-      return false;
+    boolean isStatic(SyntaxNode function) {
+      return staticMethods.contains(function.getStartByte());
     }
 
-    @Nullable Parameter parameter(Node p) {
+    @Nullable Parameter parameter(SyntaxNode p) {
       return switch (p.getType()) {
         case "identifier" -> Parameter.of(file.text(p), null);
         case "typed_parameter" -> {
-          Node inner = p.getNamedChild(0).orElse(null);
+          SyntaxNode inner = p.getNamedChild(0).orElse(null);
           if (inner == null) yield null;
           String type = typeText(field(p, "type"));
           yield switch (inner.getType()) {
@@ -187,7 +193,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
         }
         case "default_parameter", "typed_default_parameter" -> {
           String name = fieldText(p, "name");
-          Node value = field(p, "value");
+          SyntaxNode value = field(p, "value");
           yield name == null ? null : new Parameter(name, typeText(field(p, "type")), true, false,
               value == null ? null : Nodes.squash(file.text(value)));
         }
@@ -196,26 +202,26 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    String splatName(Node splat) {
+    String splatName(SyntaxNode splat) {
       String t = file.text(splat);
       return t.startsWith("**") ? t.substring(2) : t.startsWith("*") ? t.substring(1) : t;
     }
 
-    @Nullable String typeText(@Nullable Node type) {
+    @Nullable String typeText(@Nullable SyntaxNode type) {
       return type == null ? null : Nodes.squash(file.text(type));
     }
 
-    List<String> typeParameters(Node node) {
-      Node tp = field(node, "type_parameters");
+    List<String> typeParameters(SyntaxNode node) {
+      SyntaxNode tp = field(node, "type_parameters");
       if (tp == null) return List.of();
       List<String> out = new ArrayList<>();
-      for (Node p : tp.getNamedChildren()) out.add(Nodes.squash(file.text(p)));
+      for (SyntaxNode p : tp.getNamedChildren()) out.add(Nodes.squash(file.text(p)));
       return out;
     }
 
     /** From {@code def} (or {@code async def}) up to the colon before the body. */
-    String signature(Node function) {
-      Node body = field(function, "body");
+    String signature(SyntaxNode function) {
+      SyntaxNode body = field(function, "body");
       String text = file.text(function);
       if (body != null) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -229,13 +235,16 @@ final class PythonExtractor implements LanguageSpec.Extractor {
 
     // ---- classes and aliases ------------------------------------------------------------
 
-    void classDefinition(Node node) {
+    void classDefinition(SyntaxNode node) {
       String name = fieldText(node, "name");
+      Scopes.Scope outer = scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.TYPE, name == null ? "" : outer != null && outer.kind() == Scopes.Kind.TYPE
+          ? outer.name() + "." + name : String.valueOf(name));
       if (name == null) return;
       List<String> supertypes = new ArrayList<>();
-      Node bases = field(node, "superclasses");
+      SyntaxNode bases = field(node, "superclasses");
       if (bases != null) {
-        for (Node b : bases.getNamedChildren()) {
+        for (SyntaxNode b : bases.getNamedChildren()) {
           if (!b.getType().equals("keyword_argument") && !b.getType().equals("comment")) {
             supertypes.add(Nodes.squash(file.text(b)));
           }
@@ -245,19 +254,19 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       boolean isInterface = supertypes.stream().anyMatch(s -> INTERFACE_BASES.contains(s) || s.startsWith("Protocol["));
       List<Field> fields = new ArrayList<>();
       List<String> variants = new ArrayList<>();
-      Node body = field(node, "body");
+      SyntaxNode body = field(node, "body");
       if (body != null) {
-        for (Node stmt : body.getNamedChildren()) {
+        for (SyntaxNode stmt : body.getNamedChildren()) {
           if (!stmt.getType().equals("expression_statement")) continue;
-          Node a = stmt.getNamedChild(0).orElse(null);
+          SyntaxNode a = stmt.getNamedChild(0).orElse(null);
           if (a == null || !a.getType().equals("assignment")) continue;
-          Node left = field(a, "left");
+          SyntaxNode left = field(a, "left");
           if (left == null || !left.getType().equals("identifier")) continue;
           String fieldName = file.text(left);
           if (isEnum) {
             if (!variants.contains(fieldName)) variants.add(fieldName);
           } else if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
-            Node type = field(a, "type");
+            SyntaxNode type = field(a, "type");
             boolean optional = field(a, "right") != null
                 || (type != null && (file.text(type).startsWith("Optional[") || file.text(type).contains("| None")));
             fields.add(new Field(fieldName, typeText(type), optional));
@@ -271,9 +280,9 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       for (Field f : fields) facts.name(IdentifierCategory.FIELD, f.name());
     }
 
-    void alias(Node node) {
-      Node left = field(node, "left");
-      Node right = field(node, "right");
+    void alias(SyntaxNode node) {
+      SyntaxNode left = field(node, "left");
+      SyntaxNode right = field(node, "right");
       if (left == null || right == null) return;
       String name = file.text(left);
       int bracket = name.indexOf('[');
@@ -285,8 +294,8 @@ final class PythonExtractor implements LanguageSpec.Extractor {
 
     // ---- imports ------------------------------------------------------------------------
 
-    void importStatement(Node node) {
-      for (Node n : node.getChildrenByFieldName("name")) {
+    void importStatement(SyntaxNode node) {
+      for (SyntaxNode n : node.getChildrenByFieldName("name")) {
         if (n.getType().equals("aliased_import")) {
           String module = fieldText(n, "name");
           String alias = fieldText(n, "alias");
@@ -298,12 +307,12 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void importFrom(Node node) {
-      Node moduleNode = field(node, "module_name");
+    void importFrom(SyntaxNode node) {
+      SyntaxNode moduleNode = field(node, "module_name");
       if (moduleNode == null) return;
       List<String> symbols = new ArrayList<>();
       String module = Nodes.squash(file.text(moduleNode));
-      for (Node n : node.getChildrenByFieldName("name")) {
+      for (SyntaxNode n : node.getChildrenByFieldName("name")) {
         boolean aliased = n.getType().equals("aliased_import");
         String symbol = aliased ? String.valueOf(fieldText(n, "name")) : file.text(n);
         symbols.add(symbol);
@@ -318,10 +327,10 @@ final class PythonExtractor implements LanguageSpec.Extractor {
     // ---- statements and expressions ------------------------------------------------------
 
     /** {@code except: pass}, {@code except E: ...}: the error is dropped. */
-    boolean isIgnored(Node except) {
-      Node block = Nodes.childOfType(except, "block");
+    boolean isIgnored(SyntaxNode except) {
+      SyntaxNode block = Nodes.childOfType(except, "block");
       if (block == null) return false;
-      for (Node s : block.getNamedChildren()) {
+      for (SyntaxNode s : block.getNamedChildren()) {
         String t = s.getType();
         if (t.equals("comment") || t.equals("pass_statement")) continue;
         if (t.equals("expression_statement") && file.text(s).strip().equals("...")) continue;
@@ -330,17 +339,15 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       return true;
     }
 
-    void assignment(Node node) {
-      Node left = field(node, "left");
-      Node right = field(node, "right");
+    void assignment(SyntaxNode node) {
+      SyntaxNode left = field(node, "left");
+      SyntaxNode right = field(node, "right");
       if (left == null) return;
       if (left.getType().equals("identifier")) {
         String name = file.text(left);
-        Node parent = Nodes.parent(node);
-        Node scope = parent == null ? null : Nodes.parent(parent);
-        boolean moduleLevel = scope != null && scope.getType().equals("module");
-        boolean inClass = scope != null && scope.getType().equals("block")
-            && Nodes.parent(scope) != null && Nodes.parent(scope).getType().equals("class_definition");
+        Scopes.Scope scope = scopes.enclosing(node);
+        boolean moduleLevel = scope == null;
+        boolean inClass = scope != null && scope.kind() == Scopes.Kind.TYPE;
         if (!inClass) {
           boolean constant = moduleLevel && right != null && isLiteral(right);
           facts.name(constant ? IdentifierCategory.CONSTANT : IdentifierCategory.VARIABLE, name);
@@ -351,12 +358,12 @@ final class PythonExtractor implements LanguageSpec.Extractor {
         }
         secret(node, name, right);
       } else if (left.getType().equals("attribute")) {
-        Node attr = field(left, "attribute");
+        SyntaxNode attr = field(left, "attribute");
         if (attr != null) secret(node, file.text(attr), right);
       }
     }
 
-    boolean isLiteral(Node n) {
+    boolean isLiteral(SyntaxNode n) {
       return switch (n.getType()) {
         case "integer", "float", "true", "false", "none" -> true;
         case "string" -> Nodes.childOfType(n, "interpolation") == null;
@@ -366,7 +373,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value == null || !SecuritySmells.isSecretName(name)) return;
       if (value.getType().equals("string") && Nodes.childOfType(value, "interpolation") == null
           && !Nodes.unquote(file.text(value)).isEmpty()) {
@@ -374,9 +381,9 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void call(Node call) {
-      Node fn = field(call, "function");
-      Node args = field(call, "arguments");
+    void call(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
+      SyntaxNode args = field(call, "arguments");
       if (fn == null) return;
       String callee = file.text(fn);
       switch (callee) {
@@ -399,12 +406,12 @@ final class PythonExtractor implements LanguageSpec.Extractor {
             SecuritySmells.shell("\\bshell\\s*=\\s*True\\b", "subprocess with shell=True"), 0.9);
       }
       if (fn.getType().equals("attribute")) {
-        Node attr = field(fn, "attribute");
+        SyntaxNode attr = field(fn, "attribute");
         if (attr != null && file.text(attr).endsWith("create_task") && !callee.startsWith("asyncio.")) {
           facts.asyncIdiom(AsyncStyle.TASK_SPAWN, call);
         }
         if (attr != null && SQL_METHODS.contains(file.text(attr)) && args != null) {
-          Node first = args.getNamedChild(0).orElse(null);
+          SyntaxNode first = args.getNamedChild(0).orElse(null);
           if (first != null && isFormatCall(first) && SecuritySmells.looksLikeSql(file.text(first))) {
             reportSql(first);
           }
@@ -412,9 +419,9 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    boolean hasShellTrue(@Nullable Node args) {
+    boolean hasShellTrue(@Nullable SyntaxNode args) {
       if (args == null) return false;
-      for (Node a : args.getNamedChildren()) {
+      for (SyntaxNode a : args.getNamedChildren()) {
         if (a.getType().equals("keyword_argument") && "shell".equals(fieldText(a, "name"))
             && "True".equals(fieldText(a, "value"))) {
           return true;
@@ -424,36 +431,33 @@ final class PythonExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code "... {}".format(x)}: SQL formatted with str.format. */
-    boolean isFormatCall(Node n) {
+    boolean isFormatCall(SyntaxNode n) {
       if (!n.getType().equals("call")) return false;
-      Node fn = field(n, "function");
+      SyntaxNode fn = field(n, "function");
       return fn != null && fn.getType().equals("attribute") && "format".equals(fieldText(fn, "attribute"));
     }
 
     /** SQL built with {@code +}, {@code %} or an f-string. */
-    void sql(Node node) {
+    void sql(SyntaxNode node) {
+      int start = node.getStartByte();
+      if (start < concatEnd) return; // nested in a string building already looked at
       if (node.getType().equals("binary_operator")) {
         String op = fieldText(node, "operator");
         if (!"+".equals(op) && !"%".equals(op)) return;
-        Node parent = Nodes.parent(node);
-        if (parent != null && parent.getType().equals("binary_operator")) return; // outermost only
+        concatEnd = node.getEndByte();
         if (!hasStringOperand(node)) return;
-      }
-      if (node.getType().equals("string")) {
-        Node parent = Nodes.parent(node);
-        if (parent != null && parent.getType().equals("binary_operator")) return; // the concatenation reports
+      } else {
+        concatEnd = node.getEndByte();
       }
       if (SecuritySmells.looksLikeSql(file.text(node))) reportSql(node);
     }
 
-    void reportSql(Node node) {
-      if (sqlReported.add(node.getId())) {
-        facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
-      }
+    void reportSql(SyntaxNode node) {
+      facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
     }
 
-    boolean hasStringOperand(Node binary) {
-      for (Node side : new Node[] {field(binary, "left"), field(binary, "right")}) {
+    boolean hasStringOperand(SyntaxNode binary) {
+      for (SyntaxNode side : new SyntaxNode[] {field(binary, "left"), field(binary, "right")}) {
         if (side == null) continue;
         if (side.getType().equals("string") || side.getType().equals("concatenated_string")) return true;
         if (side.getType().equals("binary_operator") && hasStringOperand(side)) return true;

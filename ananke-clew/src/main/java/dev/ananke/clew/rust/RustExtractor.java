@@ -5,6 +5,7 @@ import static dev.ananke.clew.spi.Nodes.fieldText;
 
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.Signatures;
@@ -25,8 +26,8 @@ import dev.ananke.core.payload.PatternSyntax;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,19 +71,19 @@ final class RustExtractor implements LanguageSpec.Extractor {
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
     file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) run.visit(c.name(), c.node());
+      for (Match.Capture c : m.captures()) run.visit(c.name(), c.node());
     });
     run.finish();
   }
 
   /** Symbols imported from one module, merged over the file's {@code use} declarations. */
   private static final class ImportAcc {
-    final Node at;
+    final SyntaxNode at;
     final Set<String> symbols = new TreeSet<>();
     @Nullable String alias;
     boolean wildcard;
 
-    ImportAcc(Node at) {
+    ImportAcc(SyntaxNode at) {
       this.at = at;
     }
   }
@@ -102,7 +103,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
       this.facts = facts;
     }
 
-    void visit(String capture, Node node) {
+    void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
         case "struct" -> struct(node);
@@ -111,7 +112,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
         case "trait" -> trait(node);
         case "alias" -> alias(node);
         case "use" -> {
-          Node argument = field(node, "argument");
+          SyntaxNode argument = field(node, "argument");
           if (argument != null) use(node, "", argument);
         }
         case "constant" -> constant(node);
@@ -150,22 +151,22 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     // ---- functions ----------------------------------------------------------------------
 
-    void function(Node node) {
+    void function(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
-      Node container = container(node);
+      SyntaxNode container = container(node);
       String enclosing = null;
       Visibility visibility = visibility(node);
       if (container != null && container.getType().equals("trait_item")) {
         enclosing = fieldText(container, "name");
         visibility = visibility(container);
       } else if (container != null && container.getType().equals("impl_item")) {
-        Node target = field(container, "type");
+        SyntaxNode target = field(container, "type");
         enclosing = target == null ? null : typeName(target);
         if (field(container, "trait") != null) visibility = Visibility.PUBLIC;
       }
       List<Parameter> params = parameters(node);
-      Node modifiers = Nodes.childOfType(node, "function_modifiers");
+      SyntaxNode modifiers = Nodes.childOfType(node, "function_modifiers");
       boolean async = modifiers != null && Nodes.hasChildOfType(modifiers, "async");
       facts.function(node, new FunctionSignature(name, params, typeText(field(node, "return_type")), async,
           visibility, enclosing, typeParameters(node), Signatures.upToBody(file, node, field(node, "body"))));
@@ -174,24 +175,24 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** The trait or impl a function is declared in, or null for a free function. */
-    @Nullable Node container(Node function) {
-      Node list = Nodes.parent(function);
+    @Nullable SyntaxNode container(SyntaxNode function) {
+      SyntaxNode list = Nodes.parent(function);
       if (list == null || !list.getType().equals("declaration_list")) return null;
-      Node owner = Nodes.parent(list);
+      SyntaxNode owner = Nodes.parent(list);
       if (owner == null) return null;
       String t = owner.getType();
       return t.equals("trait_item") || t.equals("impl_item") ? owner : null;
     }
 
     /** Parameters other than the {@code self} receiver, in order. */
-    List<Parameter> parameters(Node function) {
-      Node list = field(function, "parameters");
+    List<Parameter> parameters(SyntaxNode function) {
+      SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         if (!p.getType().equals("parameter")) continue; // self_parameter, variadic, attributes
-        Node pattern = field(p, "pattern");
+        SyntaxNode pattern = field(p, "pattern");
         if (pattern == null) continue;
         String name = Nodes.squash(file.text(pattern));
         if (name.startsWith("mut ")) name = name.substring(4).strip();
@@ -200,11 +201,11 @@ final class RustExtractor implements LanguageSpec.Extractor {
       return out;
     }
 
-    List<String> typeParameters(Node node) {
-      Node tp = field(node, "type_parameters");
+    List<String> typeParameters(SyntaxNode node) {
+      SyntaxNode tp = field(node, "type_parameters");
       if (tp == null) return List.of();
       List<String> out = new ArrayList<>();
-      for (Node p : tp.getNamedChildren()) {
+      for (SyntaxNode p : tp.getNamedChildren()) {
         String t = p.getType();
         if (t.equals("type_parameter") || t.equals("lifetime_parameter") || t.equals("const_parameter")) {
           out.add(Nodes.squash(file.text(p)));
@@ -214,22 +215,22 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** The name of a type without its arguments or reference: {@code &mut Vec<T>} gives {@code Vec}. */
-    String typeName(Node type) {
+    String typeName(SyntaxNode type) {
       return switch (type.getType()) {
         case "generic_type", "reference_type", "pointer_type" -> {
-          Node inner = field(type, "type");
+          SyntaxNode inner = field(type, "type");
           yield inner == null ? Nodes.squash(file.text(type)) : typeName(inner);
         }
         default -> Nodes.squash(file.text(type));
       };
     }
 
-    @Nullable String typeText(@Nullable Node type) {
+    @Nullable String typeText(@Nullable SyntaxNode type) {
       return type == null ? null : Nodes.squash(file.text(type));
     }
 
-    Visibility visibility(Node item) {
-      Node modifier = Nodes.childOfType(item, "visibility_modifier");
+    Visibility visibility(SyntaxNode item) {
+      SyntaxNode modifier = Nodes.childOfType(item, "visibility_modifier");
       if (modifier == null) return Visibility.PRIVATE;
       String text = file.text(modifier).replace(" ", "");
       if (text.equals("pub")) return Visibility.PUBLIC;
@@ -237,8 +238,8 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** Whether the function around a {@code ?} returns an {@code Option} (so it is not a Result). */
-    boolean returnsOption(Node at) {
-      Node owner = Nodes.ancestor(at, "function_item", "closure_expression", "async_block");
+    boolean returnsOption(SyntaxNode at) {
+      SyntaxNode owner = Nodes.ancestor(at, "function_item", "closure_expression", "async_block");
       if (owner == null || !owner.getType().equals("function_item")) return false;
       String returns = typeText(field(owner, "return_type"));
       return returns != null && isOption(returns);
@@ -251,14 +252,14 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     // ---- types --------------------------------------------------------------------------
 
-    void struct(Node node) {
+    void struct(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
       declare(node, new TypeDeclaration(name, TypeKind.STRUCT, fields(field(node, "body")), typeParameters(node),
           List.of(), List.of(), null, visibility(node)));
     }
 
-    void union(Node node) {
+    void union(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
       declare(node, new TypeDeclaration(name, TypeKind.UNION, fields(field(node, "body")), typeParameters(node),
@@ -266,18 +267,18 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** Named fields, or tuple fields named by position ({@code 0}, {@code 1}, ...). */
-    List<Field> fields(@Nullable Node body) {
+    List<Field> fields(@Nullable SyntaxNode body) {
       if (body == null) return List.of();
       List<Field> out = new ArrayList<>();
       boolean tuple = body.getType().equals("ordered_field_declaration_list");
       if (tuple) {
-        for (Node type : body.getChildrenByFieldName("type")) out.add(fieldOf(String.valueOf(out.size()), type));
+        for (SyntaxNode type : body.getChildrenByFieldName("type")) out.add(fieldOf(String.valueOf(out.size()), type));
         return out;
       }
-      for (Node f : body.getNamedChildren()) {
+      for (SyntaxNode f : body.getNamedChildren()) {
         if (!f.getType().equals("field_declaration")) continue;
         String name = fieldText(f, "name");
-        Node type = field(f, "type");
+        SyntaxNode type = field(f, "type");
         if (name == null || type == null) continue;
         out.add(fieldOf(name, type));
         facts.name(IdentifierCategory.FIELD, name);
@@ -285,17 +286,17 @@ final class RustExtractor implements LanguageSpec.Extractor {
       return out;
     }
 
-    Field fieldOf(String name, Node type) {
+    Field fieldOf(String name, SyntaxNode type) {
       String t = Nodes.squash(file.text(type));
       return new Field(name, t, isOption(t));
     }
 
-    void enumItem(Node node) {
+    void enumItem(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node body = field(node, "body");
+      SyntaxNode body = field(node, "body");
       if (name == null || body == null) return;
       List<String> variants = new ArrayList<>();
-      for (Node v : body.getNamedChildren()) {
+      for (SyntaxNode v : body.getNamedChildren()) {
         String variant = v.getType().equals("enum_variant") ? fieldText(v, "name") : null;
         if (variant != null && !variants.contains(variant)) variants.add(variant);
       }
@@ -303,27 +304,27 @@ final class RustExtractor implements LanguageSpec.Extractor {
           null, visibility(node)));
     }
 
-    void trait(Node node) {
+    void trait(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
       List<String> supertypes = new ArrayList<>();
-      Node bounds = field(node, "bounds");
+      SyntaxNode bounds = field(node, "bounds");
       if (bounds != null) {
-        for (Node b : bounds.getNamedChildren()) supertypes.add(Nodes.squash(file.text(b)));
+        for (SyntaxNode b : bounds.getNamedChildren()) supertypes.add(Nodes.squash(file.text(b)));
       }
       declare(node, new TypeDeclaration(name, TypeKind.TRAIT, List.of(), typeParameters(node), supertypes, List.of(),
           null, visibility(node)));
     }
 
-    void alias(Node node) {
+    void alias(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node type = field(node, "type");
+      SyntaxNode type = field(node, "type");
       if (name == null || type == null) return;
       declare(node, new TypeDeclaration(name, TypeKind.ALIAS, List.of(), typeParameters(node), List.of(), List.of(),
           Nodes.squash(file.text(type)), visibility(node)));
     }
 
-    void declare(Node node, TypeDeclaration type) {
+    void declare(SyntaxNode node, TypeDeclaration type) {
       facts.type(node, type);
       facts.name(IdentifierCategory.TYPE, type.name());
     }
@@ -337,24 +338,24 @@ final class RustExtractor implements LanguageSpec.Extractor {
      * lower case by convention); a renamed item ({@code use sqlx::PgPool as Pool}) is recorded
      * under its own name, as {@link ImportSet#symbols} holds imported names.
      */
-    void use(Node decl, String prefix, Node tree) {
+    void use(SyntaxNode decl, String prefix, SyntaxNode tree) {
       switch (tree.getType()) {
         case "scoped_use_list" -> {
-          Node path = field(tree, "path");
-          Node list = field(tree, "list");
+          SyntaxNode path = field(tree, "path");
+          SyntaxNode list = field(tree, "list");
           String p = join(prefix, path == null ? "" : file.text(path));
           if (list != null) use(decl, p, list);
         }
         case "use_list" -> {
-          for (Node item : tree.getNamedChildren()) use(decl, prefix, item);
+          for (SyntaxNode item : tree.getNamedChildren()) use(decl, prefix, item);
         }
         case "use_wildcard" -> {
-          Node path = tree.getNamedChildCount() > 0 ? tree.getNamedChild(0).orElse(null) : null;
+          SyntaxNode path = tree.getNamedChildCount() > 0 ? tree.getNamedChild(0).orElse(null) : null;
           String module = join(prefix, path == null ? "" : file.text(path));
           if (!module.isEmpty()) imports.computeIfAbsent(module, k -> new ImportAcc(decl)).wildcard = true;
         }
         case "use_as_clause" -> {
-          Node path = field(tree, "path");
+          SyntaxNode path = field(tree, "path");
           String alias = fieldText(tree, "alias");
           if (path == null || alias == null) return;
           String full = join(prefix, file.text(path));
@@ -381,7 +382,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code a::b::c}: symbol {@code c} of module {@code a::b}; a lone {@code serde} is a module. */
-    void symbol(Node decl, String full) {
+    void symbol(SyntaxNode decl, String full) {
       int sep = full.lastIndexOf("::");
       if (sep < 0) {
         imports.computeIfAbsent(full, k -> new ImportAcc(decl));
@@ -420,16 +421,16 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     // ---- bindings -----------------------------------------------------------------------
 
-    void constant(Node node) {
+    void constant(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
       facts.name(IdentifierCategory.CONSTANT, name);
       secret(node, name, field(node, "value"));
     }
 
-    void let(Node node) {
-      Node pattern = field(node, "pattern");
-      Node value = field(node, "value");
+    void let(SyntaxNode node) {
+      SyntaxNode pattern = field(node, "pattern");
+      SyntaxNode value = field(node, "value");
       if (pattern == null) return;
       if (file.text(pattern).equals("_")) {
         if (value != null && isCall(value)) facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
@@ -442,15 +443,15 @@ final class RustExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    static boolean isCall(Node value) {
-      Node v = value;
+    static boolean isCall(SyntaxNode value) {
+      SyntaxNode v = value;
       while (v.getType().equals("await_expression") && v.getNamedChildCount() > 0) v = v.getNamedChild(0).orElseThrow();
       return v.getType().equals("call_expression");
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value == null || !SecuritySmells.isSecretName(name)) return;
-      Node v = value.getType().equals("reference_expression") ? field(value, "value") : value;
+      SyntaxNode v = value.getType().equals("reference_expression") ? field(value, "value") : value;
       if (v == null) return;
       String t = v.getType();
       if ((t.equals("string_literal") || t.equals("raw_string_literal")) && !Nodes.unquote(file.text(v)).isEmpty()) {
@@ -460,8 +461,8 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     // ---- expressions --------------------------------------------------------------------
 
-    void call(Node call) {
-      Node fn = field(call, "function");
+    void call(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
       if (fn == null) return;
       if (fn.getType().equals("generic_function")) fn = field(fn, "function");
       if (fn == null) return;
@@ -493,13 +494,13 @@ final class RustExtractor implements LanguageSpec.Extractor {
      * {@code Command::new("sh")}: a shell as the program. With a {@code "-c"} argument in the same
      * statement (the builder chain) it runs a command line, the injection-prone case.
      */
-    void command(Node call) {
-      Node args = field(call, "arguments");
-      Node program = args == null || args.getNamedChildCount() == 0 ? null : args.getNamedChild(0).orElse(null);
+    void command(SyntaxNode call) {
+      SyntaxNode args = field(call, "arguments");
+      SyntaxNode program = args == null || args.getNamedChildCount() == 0 ? null : args.getNamedChild(0).orElse(null);
       if (program == null || !program.getType().equals("string_literal")) return;
       if (!SHELLS.contains(Nodes.unquote(file.text(program)))) return;
-      Node statement = call;
-      for (Node p = Nodes.parent(call); p != null; p = Nodes.parent(p)) {
+      SyntaxNode statement = call;
+      for (SyntaxNode p = Nodes.parent(call); p != null; p = Nodes.parent(p)) {
         String t = p.getType();
         if (!t.equals("field_expression") && !t.equals("call_expression") && !t.equals("try_expression")
             && !t.equals("await_expression")) {
@@ -514,8 +515,8 @@ final class RustExtractor implements LanguageSpec.Extractor {
           commandLine ? 0.9 : 0.7);
     }
 
-    void macro(Node node) {
-      Node name = field(node, "macro");
+    void macro(SyntaxNode node) {
+      SyntaxNode name = field(node, "macro");
       if (name == null) return;
       String macro = lastSegment(file.text(name));
       if (PANIC_MACROS.contains(macro)) facts.errorIdiom(ErrorIdiom.PANIC, node);
@@ -525,9 +526,9 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code format!("SELECT ... {}", x)}: SQL with values interpolated. */
-    void format(Node node) {
-      Node tokens = Nodes.childOfType(node, "token_tree");
-      Node template = tokens == null ? null : Nodes.childOfType(tokens, "string_literal");
+    void format(SyntaxNode node) {
+      SyntaxNode tokens = Nodes.childOfType(node, "token_tree");
+      SyntaxNode template = tokens == null ? null : Nodes.childOfType(tokens, "string_literal");
       if (template == null) template = tokens == null ? null : Nodes.childOfType(tokens, "raw_string_literal");
       if (template == null) return;
       String text = Nodes.unquote(file.text(template));
@@ -535,14 +536,14 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code "SELECT ... " + &id} or {@code query.to_owned() + "WHERE ..."}. */
-    void concatenation(Node node) {
-      Node parent = Nodes.parent(node);
+    void concatenation(SyntaxNode node) {
+      SyntaxNode parent = Nodes.parent(node);
       if (parent != null && parent.getType().equals("binary_expression")) return; // outermost only
       if (Nodes.descendantsOfType(node, "string_literal").isEmpty()) return;
       if (SecuritySmells.looksLikeSql(file.text(node))) reportSql(node);
     }
 
-    void reportSql(Node node) {
+    void reportSql(SyntaxNode node) {
       if (sqlReported.add(node.getId())) {
         facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
       }

@@ -18,7 +18,7 @@ import dev.ananke.core.payload.IdentifierCategory;
 import dev.ananke.core.payload.ImportSet;
 import dev.ananke.core.payload.TypeBound;
 import dev.ananke.core.payload.TypeDeclaration;
-import io.github.treesitter.jtreesitter.Node;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class Facts {
   }
 
   /** A function or method as declared. */
-  public void function(Node at, FunctionSignature sig) {
+  public void function(SyntaxNode at, FunctionSignature sig) {
     String owner = sig.enclosingType() == null ? "" : sig.enclosingType() + ".";
     add(Constraint.builder("function." + owner + sig.name(), sig)
         .description("signature of " + owner + sig.name())
@@ -78,7 +78,7 @@ public final class Facts {
   }
 
   /** A declared type. */
-  public void type(Node at, TypeDeclaration type) {
+  public void type(SyntaxNode at, TypeDeclaration type) {
     add(Constraint.builder("type." + type.name(), type)
         .description(type.kind().name().toLowerCase(Locale.ROOT) + " " + type.name())
         .hard()
@@ -88,7 +88,7 @@ public final class Facts {
   }
 
   /** What the file imports from one module. */
-  public void imports(Node at, ImportSet imports) {
+  public void imports(SyntaxNode at, ImportSet imports) {
     add(Constraint.builder("import." + imports.module(), imports)
         .description("imports " + (imports.symbols().isEmpty() ? "" : String.join(", ", imports.symbols()) + " from ")
             + imports.module())
@@ -98,12 +98,12 @@ public final class Facts {
   }
 
   /** One use of an error-handling idiom; uses are counted and reported once per file. */
-  public void errorIdiom(ErrorIdiom idiom, Node at) {
+  public void errorIdiom(ErrorIdiom idiom, SyntaxNode at) {
     errorIdioms.computeIfAbsent(idiom, k -> new Tally(file.origin(at))).count++;
   }
 
   /** One use of a concurrency idiom; uses are counted and reported once per file. */
-  public void asyncIdiom(AsyncStyle style, Node at) {
+  public void asyncIdiom(AsyncStyle style, SyntaxNode at) {
     asyncIdioms.computeIfAbsent(style, k -> new Tally(file.origin(at))).count++;
   }
 
@@ -112,7 +112,7 @@ public final class Facts {
    *
    * @param name short and stable, e.g. {@code eval}; the constraint is {@code security.<name>}
    */
-  public void security(Node at, String name, ForbiddenPattern pattern, double confidence) {
+  public void security(SyntaxNode at, String name, ForbiddenPattern pattern, double confidence) {
     add(Constraint.builder("security." + name, pattern)
         .description(pattern.reason())
         .kind(ConstraintKind.SECURITY)
@@ -142,7 +142,7 @@ public final class Facts {
     constraints.add(builder.build());
   }
 
-  public void warning(Node at, String message) {
+  public void warning(SyntaxNode at, String message) {
     var o = file.origin(at);
     diagnostics.add(Diagnostic.warning(file.path(), o.line(), o.column(), message));
   }

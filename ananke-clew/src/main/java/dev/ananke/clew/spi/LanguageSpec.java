@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param grammar the bundled grammar: library {@code libtree-sitter-<grammar>.so}, entry point
  *     {@code tree_sitter_<grammar>} (see {@code ananke-clew/src/build/build-natives.sh})
  * @param queryResource class-path resource of the language's tree-sitter query (S-expressions,
- *     {@code .scm}), run by {@link SourceFile#forEachMatch}; null when the extractor needs none
+ *     {@code .scm}), run by {@link SourceFile#matches}; null when the extractor needs none
  * @param extractor stateless and thread-safe: it is called for many files at once
  */
 public record LanguageSpec(

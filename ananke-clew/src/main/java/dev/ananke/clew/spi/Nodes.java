@@ -1,6 +1,6 @@
 package dev.ananke.clew.spi;
 
-import io.github.treesitter.jtreesitter.Node;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,45 +11,53 @@ public final class Nodes {
   private Nodes() {}
 
   /** The child in {@code field}, or null. */
-  public static @Nullable Node field(Node node, String field) {
+  public static @Nullable SyntaxNode field(SyntaxNode node, String field) {
     return node.getChildByFieldName(field).orElse(null);
   }
 
   /** The source text of the child in {@code field}, or null when there is none. */
-  public static @Nullable String fieldText(Node node, String field) {
-    Node child = field(node, field);
+  public static @Nullable String fieldText(SyntaxNode node, String field) {
+    SyntaxNode child = field(node, field);
     return child == null ? null : child.getText();
   }
 
-  public static List<Node> named(Node node) {
+  public static List<SyntaxNode> named(SyntaxNode node) {
     return node.getNamedChildren();
   }
 
   /** The first named child of the given type, or null. */
-  public static @Nullable Node childOfType(Node node, String type) {
-    for (Node c : node.getNamedChildren()) {
+  public static @Nullable SyntaxNode childOfType(SyntaxNode node, String type) {
+    for (SyntaxNode c : node.getNamedChildren()) {
       if (c.getType().equals(type)) return c;
     }
     return null;
   }
 
   /** Whether a direct child (named or not, e.g. a keyword) has the given type. */
-  public static boolean hasChildOfType(Node node, String type) {
+  public static boolean hasChildOfType(SyntaxNode node, String type) {
     int n = node.getChildCount();
     for (int i = 0; i < n; i++) {
-      Node c = node.getChild(i).orElse(null);
+      SyntaxNode c = node.getChild(i).orElse(null);
       if (c != null && c.getType().equals(type)) return true;
     }
     return false;
   }
 
-  public static @Nullable Node parent(Node node) {
+  /**
+   * The parent node, or null. Costly: tree-sitter finds a parent by searching down from the root,
+   * so calling this for many nodes of a large file costs more than parsing it. Track enclosing
+   * declarations with {@link Scopes} instead, and use this only on rare paths.
+   */
+  public static @Nullable SyntaxNode parent(SyntaxNode node) {
     return node.getParent().orElse(null);
   }
 
-  /** The nearest ancestor of one of the given types, or null. */
-  public static @Nullable Node ancestor(Node node, String... types) {
-    for (Node p = parent(node); p != null; p = parent(p)) {
+  /**
+   * The nearest ancestor of one of the given types, or null. Costly for the same reason as
+   * {@link #parent}: prefer {@link Scopes} on paths taken for many nodes.
+   */
+  public static @Nullable SyntaxNode ancestor(SyntaxNode node, String... types) {
+    for (SyntaxNode p = parent(node); p != null; p = parent(p)) {
       String t = p.getType();
       for (String type : types) {
         if (t.equals(type)) return p;
@@ -59,16 +67,16 @@ public final class Nodes {
   }
 
   /** Calls {@code visit} on every named descendant, depth first, in document order. */
-  public static void walkNamed(Node node, Consumer<Node> visit) {
-    for (Node c : node.getNamedChildren()) {
+  public static void walkNamed(SyntaxNode node, Consumer<SyntaxNode> visit) {
+    for (SyntaxNode c : node.getNamedChildren()) {
       visit.accept(c);
       walkNamed(c, visit);
     }
   }
 
   /** Named descendants of the given type, in document order. */
-  public static List<Node> descendantsOfType(Node node, String type) {
-    List<Node> out = new ArrayList<>();
+  public static List<SyntaxNode> descendantsOfType(SyntaxNode node, String type) {
+    List<SyntaxNode> out = new ArrayList<>();
     walkNamed(node, n -> {
       if (n.getType().equals(type)) out.add(n);
     });

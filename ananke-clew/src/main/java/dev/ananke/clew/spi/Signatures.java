@@ -1,6 +1,6 @@
 package dev.ananke.clew.spi;
 
-import io.github.treesitter.jtreesitter.Node;
+
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +13,7 @@ public final class Signatures {
    * is no body), on one line, without a trailing {@code ;}. Tree-sitter offsets count UTF-8
    * bytes, so the cut is made on the bytes, not on the string's chars.
    */
-  public static String upToBody(SourceFile file, Node declaration, @Nullable Node body) {
+  public static String upToBody(SourceFile file, SyntaxNode declaration, @Nullable SyntaxNode body) {
     String text = file.text(declaration);
     if (body != null) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -1,10 +1,10 @@
 package dev.ananke.clew.spi;
 
 import dev.ananke.clew.internal.treesitter.ParsedTree;
+import dev.ananke.clew.internal.treesitter.TsQuery;
 import dev.ananke.core.Origin;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.Query;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +17,10 @@ public final class SourceFile {
   private final String text;
   private final LanguageSpec language;
   private final ParsedTree tree;
-  private final @Nullable Query query;
+  private final @Nullable TsQuery query;
 
   /** Made by the engine; extractors receive it. */
-  public SourceFile(String path, String text, LanguageSpec language, ParsedTree tree, @Nullable Query query) {
+  public SourceFile(String path, String text, LanguageSpec language, ParsedTree tree, @Nullable TsQuery query) {
     this.path = path;
     this.text = text;
     this.language = language;
@@ -41,33 +41,44 @@ public final class SourceFile {
     return language;
   }
 
-  public Node root() {
+  public SyntaxNode root() {
     return tree.root();
   }
 
   /** The source text of a node. */
-  public String text(Node node) {
-    String t = node.getText();
-    return t == null ? "" : t;
+  public String text(SyntaxNode node) {
+    return node.getText();
   }
 
-  public Origin origin(Node node) {
+  public Origin origin(SyntaxNode node) {
     var p = node.getStartPoint();
     return new Origin(path, p.row() + 1, p.column() + 1);
   }
 
-  public int line(Node node) {
+  public int line(SyntaxNode node) {
     return node.getStartPoint().row() + 1;
   }
 
   /**
-   * Runs the language's query ({@link LanguageSpec#queryResource}) over the file; matches come in
-   * document order and their nodes are valid only during the call.
+   * The matches of the language's query ({@link LanguageSpec#queryResource}) in document order:
+   * by the start of their main node, an enclosing node before the nodes it contains.
+   * (Tree-sitter reports a match when its pattern completes, which for a pattern with children
+   * can be after matches nested in it.) Predicates such as {@code #eq?} are not evaluated.
    */
-  public void forEachMatch(Consumer<QueryMatch> handler) {
+  public List<Match> matches() {
     if (query == null) {
       throw new IllegalStateException("language " + language.name() + " declares no query resource");
     }
-    tree.forEachMatch(query, handler);
+    List<Match> out = tree.matches(query);
+    out.sort(ORDER);
+    return out;
   }
+
+  /** {@link #matches()}, one by one. */
+  public void forEachMatch(Consumer<Match> handler) {
+    matches().forEach(handler);
+  }
+
+  private static final Comparator<Match> ORDER =
+      Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 }

@@ -6,7 +6,9 @@ import static dev.ananke.clew.spi.Nodes.hasChildOfType;
 
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
+import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.Origin;
@@ -21,8 +23,7 @@ import dev.ananke.core.payload.TypeBound;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,11 +48,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
   @Override
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
-    file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) {
-        run.visit(c.name(), c.node());
-      }
-    });
+    for (Match m : file.matches()) {
+      run.visit(m);
+    }
     run.finish();
   }
 
@@ -71,7 +70,11 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
     /** Merges repeated imports of one module (import type + import). */
     final Map<String, ImportAcc> imports = new LinkedHashMap<>();
     /** Nodes already reported as SQL, so a nested concatenation is not reported again. */
-    final Set<Long> sqlReported = new HashSet<>();
+    final Scopes scopes = new Scopes();
+    /** Start bytes of exported declarations (recorded at the export, which comes first). */
+    final Set<Integer> exported = new HashSet<>();
+    /** End of the last string concatenation looked at: the ones nested in it are not reported again. */
+    int concatEnd = -1;
     int anyCount;
     @Nullable Origin firstAny;
 
@@ -80,10 +83,20 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       this.facts = facts;
     }
 
-    void visit(String capture, Node node) {
-      switch (capture) {
-        case "function", "method" -> function(node, null);
-        case "variable" -> variable(node);
+    void visit(Match m) {
+      SyntaxNode node = m.node();
+      switch (m.name()) {
+        case "function" -> function(node, null, null, false);
+        case "method" -> function(node, null, null, true);
+        case "lambda" -> {
+          scopes.enclosing(node);
+          scopes.push(node, Scopes.Kind.FUNCTION, "");
+        }
+        case "export" -> {
+          SyntaxNode declaration = m.capture("export.declaration");
+          if (declaration != null) exported.add(declaration.getStartByte());
+        }
+        case "variable" -> variable(node, m.capture("variable.declaration"));
         case "class" -> classDeclaration(node);
         case "interface" -> interfaceDeclaration(node);
         case "alias" -> alias(node);
@@ -94,7 +107,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           if (field(node, "handler") != null) facts.errorIdiom(ErrorIdiom.TRY_CATCH, node);
         }
         case "catch" -> {
-          Node body = field(node, "body");
+          SyntaxNode body = field(node, "body");
           if (body != null && isEmptyBlock(body)) facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
         }
         case "throw" -> facts.errorIdiom(ErrorIdiom.THROW, node);
@@ -102,15 +115,16 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         case "call" -> call(node);
         case "new" -> newExpression(node);
         case "assignment" -> {
-          Node left = field(node, "left");
+          SyntaxNode left = field(node, "left");
           if (left != null) secret(node, lastName(file.text(left)), field(node, "right"));
         }
         case "pair" -> {
-          Node key = field(node, "key");
+          SyntaxNode key = field(node, "key");
           if (key != null) secret(node, Nodes.unquote(file.text(key)), field(node, "value"));
         }
         case "template", "concat" -> sql(node);
         case "any" -> {
+          if (!file.text(node).equals("any")) return;
           if (firstAny == null) firstAny = file.origin(node);
           anyCount++;
         }
@@ -130,25 +144,34 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     // ---- functions ----------------------------------------------------------------------
 
-    /** A function, method or signature; {@code declarator} is the variable it is assigned to. */
-    void function(Node node, @Nullable Node declarator) {
-      Node nameNode = declarator != null ? field(declarator, "name") : field(node, "name");
+    /**
+     * A function, method or signature. {@code declarator} is the variable or class field it is
+     * bound to, and {@code declaration} the statement declaring that variable. Only top-level
+     * functions and the members of named classes and interfaces are signatures worth keeping:
+     * functions local to another function are skipped.
+     */
+    void function(SyntaxNode node, @Nullable SyntaxNode declarator, @Nullable SyntaxNode declaration, boolean member) {
+      Scopes.Scope scope = scopes.enclosing(declarator != null ? declarator : node);
+      scopes.push(node, Scopes.Kind.FUNCTION, "");
+      SyntaxNode nameNode = declarator != null ? field(declarator, "name") : field(node, "name");
+      if (declarator != null && nameNode == null) nameNode = field(declarator, "property");
       if (nameNode == null) return;
+      boolean inType = scope != null && scope.kind() == Scopes.Kind.TYPE;
+      if (member != inType || (scope != null && !inType)) return; // local, or in an object literal
+      if (inType && scope.name().isEmpty()) return; // a member of an anonymous class
       String name = file.text(nameNode);
-      Node owner = Nodes.ancestor(node, "class_declaration", "abstract_class_declaration", "class",
-          "interface_declaration", "object_type");
-      String enclosing = owner == null ? null : fieldText(owner, "name");
-      if (owner != null && enclosing == null) return; // a method of an anonymous class or object type
+      String enclosing = inType ? scope.name() : null;
       List<Parameter> params = parameters(node);
       String returnType = typeOf(field(node, "return_type"));
       boolean async = hasChildOfType(node, "async");
-      Visibility visibility = owner != null ? memberVisibility(node, nameNode)
-          : exported(declarator != null ? declarator.getParent().orElse(node) : node) ? Visibility.PUBLIC : Visibility.PACKAGE;
+      SyntaxNode statement = declaration != null ? declaration : node;
+      Visibility visibility = inType ? memberVisibility(declarator != null ? declarator : node, nameNode)
+          : exported.contains(statement.getStartByte()) ? Visibility.PUBLIC : Visibility.PACKAGE;
       List<String> typeParameters = typeParameters(node);
       // A function bound to a variable is declared by its statement: `export const f = (...) =>`.
-      Node declaration = declarator == null ? node : statementOf(declarator);
-      String signature = signature(declaration, node);
-      facts.function(declaration, new FunctionSignature(name, params, returnType, async, visibility, enclosing,
+      String signature = signature(declarator == null ? node : declaration != null ? declaration : declarator, node);
+      SyntaxNode at = declaration != null ? declaration : declarator != null ? declarator : node;
+      facts.function(at, new FunctionSignature(name, params, returnType, async, visibility, enclosing,
           typeParameters, signature));
       if (!name.equals("constructor")) facts.name(IdentifierCategory.FUNCTION, name);
       for (Parameter p : params) {
@@ -156,45 +179,37 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    Node statementOf(Node declarator) {
-      Node p = Nodes.parent(declarator);
-      if (p == null || !(p.getType().equals("lexical_declaration") || p.getType().equals("variable_declaration"))) {
-        return declarator;
-      }
-      return p;
-    }
-
-    List<Parameter> parameters(Node function) {
-      Node single = field(function, "parameter"); // x => ...
+    List<Parameter> parameters(SyntaxNode function) {
+      SyntaxNode single = field(function, "parameter"); // x => ...
       if (single != null) return List.of(Parameter.of(file.text(single), null));
-      Node list = field(function, "parameters");
+      SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (Node p : list.getNamedChildren()) {
+      for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = parameter(p);
         if (param != null && seen.add(param.name())) out.add(param);
       }
       return out;
     }
 
-    @Nullable Parameter parameter(Node p) {
+    @Nullable Parameter parameter(SyntaxNode p) {
       return switch (p.getType()) {
         case "required_parameter", "optional_parameter" -> {
-          Node pattern = field(p, "pattern");
+          SyntaxNode pattern = field(p, "pattern");
           if (pattern == null) yield null;
           boolean rest = pattern.getType().equals("rest_pattern");
           String name = rest ? restName(pattern) : file.text(pattern);
           if (name.equals("this")) yield null; // a `this` type annotation, not a parameter
-          Node value = field(p, "value");
+          SyntaxNode value = field(p, "value");
           yield new Parameter(Nodes.squash(name), typeOf(field(p, "type")),
               p.getType().equals("optional_parameter") || value != null, rest,
               value == null ? null : Nodes.squash(file.text(value)));
         }
         case "identifier" -> Parameter.of(file.text(p), null);
         case "assignment_pattern" -> {
-          Node left = field(p, "left");
-          Node right = field(p, "right");
+          SyntaxNode left = field(p, "left");
+          SyntaxNode right = field(p, "right");
           yield left == null ? null : new Parameter(Nodes.squash(file.text(left)), null, true, false,
               right == null ? null : Nodes.squash(file.text(right)));
         }
@@ -204,32 +219,32 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    String restName(Node rest) {
+    String restName(SyntaxNode rest) {
       String t = file.text(rest);
       return t.startsWith("...") ? t.substring(3).strip() : t;
     }
 
     /** The type in a type annotation ({@code : T} gives {@code T}), or null. */
-    @Nullable String typeOf(@Nullable Node annotation) {
+    @Nullable String typeOf(@Nullable SyntaxNode annotation) {
       if (annotation == null) return null;
       String t = file.text(annotation).strip();
       if (t.startsWith(":")) t = t.substring(1).strip();
       return t.isEmpty() ? null : Nodes.squash(t);
     }
 
-    List<String> typeParameters(Node node) {
-      Node tp = field(node, "type_parameters");
+    List<String> typeParameters(SyntaxNode node) {
+      SyntaxNode tp = field(node, "type_parameters");
       if (tp == null) return List.of();
       List<String> out = new ArrayList<>();
-      for (Node p : tp.getNamedChildren()) {
+      for (SyntaxNode p : tp.getNamedChildren()) {
         if (p.getType().equals("type_parameter")) out.add(Nodes.squash(file.text(p)));
       }
       return out;
     }
 
     /** Source text from the declaration's start up to its body, on one line. */
-    String signature(Node from, Node function) {
-      Node body = field(function, "body");
+    String signature(SyntaxNode from, SyntaxNode function) {
+      SyntaxNode body = field(function, "body");
       String text = file.text(from);
       if (body != null) {
         int cut = body.getStartByte() - from.getStartByte();
@@ -242,9 +257,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       return text;
     }
 
-    Visibility memberVisibility(Node member, Node nameNode) {
+    Visibility memberVisibility(SyntaxNode member, SyntaxNode nameNode) {
       if (nameNode.getType().equals("private_property_identifier")) return Visibility.PRIVATE;
-      Node modifier = Nodes.childOfType(member, "accessibility_modifier");
+      SyntaxNode modifier = Nodes.childOfType(member, "accessibility_modifier");
       if (modifier == null) return Visibility.PUBLIC;
       return switch (file.text(modifier)) {
         case "private" -> Visibility.PRIVATE;
@@ -253,36 +268,32 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    boolean exported(Node declaration) {
-      Node p = Nodes.parent(declaration);
-      return p != null && p.getType().equals("export_statement");
+    boolean exported(SyntaxNode declaration) {
+      return exported.contains(declaration.getStartByte());
     }
 
     // ---- variables ----------------------------------------------------------------------
 
-    void variable(Node declarator) {
-      Node nameNode = field(declarator, "name");
-      Node value = field(declarator, "value");
+    void variable(SyntaxNode declarator, @Nullable SyntaxNode declaration) {
+      SyntaxNode nameNode = field(declarator, "name");
+      SyntaxNode value = field(declarator, "value");
       if (nameNode == null) return;
       String name = file.text(nameNode);
       if (value != null && FUNCTION_VALUES.contains(value.getType())) {
-        function(value, declarator);
+        function(value, declarator, declaration, false);
         return;
       }
       if (value != null && value.getType().equals("call_expression")) requireImport(nameNode, value);
       if (!nameNode.getType().equals("identifier")) return;
-      facts.name(isConstant(declarator, value) ? IdentifierCategory.CONSTANT : IdentifierCategory.VARIABLE, name);
+      boolean constant = declaration != null && value != null && scopes.topLevel(declarator) && isConstant(declaration, value);
+      facts.name(constant ? IdentifierCategory.CONSTANT : IdentifierCategory.VARIABLE, name);
       secret(declarator, name, value);
     }
 
-    /** A module-level {@code const} bound to a literal. */
-    boolean isConstant(Node declarator, @Nullable Node value) {
-      Node declaration = Nodes.parent(declarator);
-      if (declaration == null || value == null) return false;
-      if (!file.text(declaration).startsWith("const")) return false;
-      Node scope = Nodes.parent(declaration);
-      if (scope != null && scope.getType().equals("export_statement")) scope = Nodes.parent(scope);
-      if (scope == null || !scope.getType().equals("program")) return false;
+    /** A {@code const} bound to a literal (the caller checks that it is at top level). */
+    boolean isConstant(SyntaxNode declaration, SyntaxNode value) {
+      SyntaxNode keyword = declaration.getChild(0).orElse(null);
+      if (keyword == null || !keyword.getType().equals("const")) return false;
       return switch (value.getType()) {
         case "number", "string", "true", "false", "regex" -> true;
         case "template_string" -> Nodes.childOfType(value, "template_substitution") == null;
@@ -290,7 +301,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value == null || !SecuritySmells.isSecretName(name)) return;
       boolean literal = value.getType().equals("string")
           || (value.getType().equals("template_string") && Nodes.childOfType(value, "template_substitution") == null);
@@ -301,26 +312,28 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     // ---- types --------------------------------------------------------------------------
 
-    void classDeclaration(Node node) {
+    void classDeclaration(SyntaxNode node) {
       String name = fieldText(node, "name");
-      if (name == null) return;
+      scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.TYPE, name == null ? "" : name);
+      if (name == null) return; // an anonymous class expression
       List<String> supertypes = new ArrayList<>();
-      Node heritage = Nodes.childOfType(node, "class_heritage");
+      SyntaxNode heritage = Nodes.childOfType(node, "class_heritage");
       if (heritage != null) {
-        for (Node clause : heritage.getNamedChildren()) {
+        for (SyntaxNode clause : heritage.getNamedChildren()) {
           if (clause.getType().equals("extends_clause")) {
-            for (Node v : clause.getNamedChildren()) supertypes.add(Nodes.squash(file.text(v)));
+            for (SyntaxNode v : clause.getNamedChildren()) supertypes.add(Nodes.squash(file.text(v)));
           } else if (clause.getType().equals("implements_clause")) {
-            for (Node t : clause.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+            for (SyntaxNode t : clause.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
           } else { // JavaScript: class_heritage holds the expression
             supertypes.add(Nodes.squash(file.text(clause)));
           }
         }
       }
       List<Field> fields = new ArrayList<>();
-      Node body = field(node, "body");
+      SyntaxNode body = field(node, "body");
       if (body != null) {
-        for (Node member : body.getNamedChildren()) {
+        for (SyntaxNode member : body.getNamedChildren()) {
           if (member.getType().equals("public_field_definition") || member.getType().equals("field_definition")) {
             Field f = fieldOf(member);
             if (f != null && fields.stream().noneMatch(x -> x.name().equals(f.name()))) fields.add(f);
@@ -332,40 +345,42 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       facts.name(IdentifierCategory.TYPE, name);
     }
 
-    @Nullable Field fieldOf(Node member) {
-      Node nameNode = field(member, "name");
+    @Nullable Field fieldOf(SyntaxNode member) {
+      SyntaxNode nameNode = field(member, "name");
       if (nameNode == null) nameNode = field(member, "property"); // JavaScript field_definition
       if (nameNode == null) return null;
       return new Field(Nodes.unquote(file.text(nameNode)), typeOf(field(member, "type")), hasChildOfType(member, "?"));
     }
 
-    void fieldDefinition(Node member) {
-      Node nameNode = field(member, "name");
+    void fieldDefinition(SyntaxNode member) {
+      SyntaxNode nameNode = field(member, "name");
       if (nameNode == null) nameNode = field(member, "property");
       if (nameNode == null) return;
       String name = file.text(nameNode);
       boolean isStaticReadonly = hasChildOfType(member, "static") && hasChildOfType(member, "readonly");
       facts.name(isStaticReadonly ? IdentifierCategory.CONSTANT : IdentifierCategory.FIELD, name.replace("#", ""));
       secret(member, name, field(member, "value"));
-      Node value = field(member, "value");
-      if (value != null && FUNCTION_VALUES.contains(value.getType())) function(value, member);
+      SyntaxNode value = field(member, "value");
+      if (value != null && FUNCTION_VALUES.contains(value.getType())) function(value, member, null, true);
     }
 
-    void interfaceDeclaration(Node node) {
+    void interfaceDeclaration(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
+      scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.TYPE, name);
       List<String> supertypes = new ArrayList<>();
-      Node ext = Nodes.childOfType(node, "extends_type_clause");
-      if (ext != null) for (Node t : ext.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
-      Node body = field(node, "body");
+      SyntaxNode ext = Nodes.childOfType(node, "extends_type_clause");
+      if (ext != null) for (SyntaxNode t : ext.getNamedChildren()) supertypes.add(Nodes.squash(file.text(t)));
+      SyntaxNode body = field(node, "body");
       facts.type(node, new TypeDeclaration(name, TypeKind.INTERFACE, body == null ? List.of() : propertySignatures(body),
           typeParameters(node), supertypes, List.of(), null, exported(node) ? Visibility.PUBLIC : Visibility.PACKAGE));
       facts.name(IdentifierCategory.TYPE, name);
     }
 
-    List<Field> propertySignatures(Node body) {
+    List<Field> propertySignatures(SyntaxNode body) {
       List<Field> fields = new ArrayList<>();
-      for (Node member : body.getNamedChildren()) {
+      for (SyntaxNode member : body.getNamedChildren()) {
         if (!member.getType().equals("property_signature")) continue;
         Field f = fieldOf(member);
         if (f != null && fields.stream().noneMatch(x -> x.name().equals(f.name()))) {
@@ -376,9 +391,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       return fields;
     }
 
-    void alias(Node node) {
+    void alias(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node value = field(node, "value");
+      SyntaxNode value = field(node, "value");
       if (name == null || value == null) return;
       Visibility visibility = exported(node) ? Visibility.PUBLIC : Visibility.PACKAGE;
       TypeDeclaration decl;
@@ -395,8 +410,8 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       facts.name(IdentifierCategory.TYPE, name);
     }
 
-    void flattenUnion(Node union, List<String> out) {
-      for (Node member : union.getNamedChildren()) {
+    void flattenUnion(SyntaxNode union, List<String> out) {
+      for (SyntaxNode member : union.getNamedChildren()) {
         if (member.getType().equals("union_type")) {
           flattenUnion(member, out);
         } else {
@@ -406,13 +421,13 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void enumDeclaration(Node node) {
+    void enumDeclaration(SyntaxNode node) {
       String name = fieldText(node, "name");
-      Node body = field(node, "body");
+      SyntaxNode body = field(node, "body");
       if (name == null || body == null) return;
       List<String> variants = new ArrayList<>();
-      for (Node member : body.getNamedChildren()) {
-        Node n = member.getType().equals("enum_assignment") ? field(member, "name") : member;
+      for (SyntaxNode member : body.getNamedChildren()) {
+        SyntaxNode n = member.getType().equals("enum_assignment") ? field(member, "name") : member;
         if (n != null && !n.getType().equals("comment")) {
           String v = Nodes.unquote(file.text(n));
           if (!variants.contains(v)) variants.add(v);
@@ -426,38 +441,38 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
     // ---- imports ------------------------------------------------------------------------
 
     static final class ImportAcc {
-      final Node at;
+      final SyntaxNode at;
       final Set<String> symbols = new java.util.TreeSet<>();
       @Nullable String alias;
       boolean wildcard;
 
-      ImportAcc(Node at) {
+      ImportAcc(SyntaxNode at) {
         this.at = at;
       }
     }
 
-    void importStatement(Node node) {
-      Node source = field(node, "source");
+    void importStatement(SyntaxNode node) {
+      SyntaxNode source = field(node, "source");
       if (source == null) return;
       String module = Nodes.unquote(file.text(source));
       if (module.isBlank()) return;
       ImportAcc acc = imports.computeIfAbsent(module, k -> new ImportAcc(node));
-      Node clause = Nodes.childOfType(node, "import_clause");
+      SyntaxNode clause = Nodes.childOfType(node, "import_clause");
       if (clause == null) return; // import "./polyfill": a side effect, no symbols
-      for (Node part : clause.getNamedChildren()) {
+      for (SyntaxNode part : clause.getNamedChildren()) {
         switch (part.getType()) {
           case "identifier" -> { // default import
             acc.alias = file.text(part);
             if (CHILD_PROCESS.contains(module)) childProcessModules.add(acc.alias);
           }
           case "namespace_import" -> {
-            Node id = Nodes.childOfType(part, "identifier");
+            SyntaxNode id = Nodes.childOfType(part, "identifier");
             if (id != null) acc.alias = file.text(id);
             acc.wildcard = true;
             if (CHILD_PROCESS.contains(module) && acc.alias != null) childProcessModules.add(acc.alias);
           }
           case "named_imports" -> {
-            for (Node spec : part.getNamedChildren()) {
+            for (SyntaxNode spec : part.getNamedChildren()) {
               if (!spec.getType().equals("import_specifier")) continue;
               String imported = Nodes.unquote(fieldText(spec, "name") == null ? file.text(spec) : fieldText(spec, "name"));
               String local = fieldText(spec, "alias");
@@ -473,11 +488,11 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code const x = require("m")} and {@code const {a, b} = require("m")}. */
-    void requireImport(Node nameNode, Node call) {
-      Node fn = field(call, "function");
-      Node args = field(call, "arguments");
+    void requireImport(SyntaxNode nameNode, SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
+      SyntaxNode args = field(call, "arguments");
       if (fn == null || args == null || !file.text(fn).equals("require")) return;
-      Node arg = args.getNamedChildCount() == 1 ? args.getNamedChild(0).orElse(null) : null;
+      SyntaxNode arg = args.getNamedChildCount() == 1 ? args.getNamedChild(0).orElse(null) : null;
       if (arg == null || !arg.getType().equals("string")) return;
       String module = Nodes.unquote(file.text(arg));
       ImportAcc acc = imports.computeIfAbsent(module, k -> new ImportAcc(call));
@@ -485,14 +500,14 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         acc.alias = file.text(nameNode);
         if (CHILD_PROCESS.contains(module)) childProcessModules.add(acc.alias);
       } else if (nameNode.getType().equals("object_pattern")) {
-        for (Node p : nameNode.getNamedChildren()) {
-          Node key = p.getType().equals("pair_pattern") ? field(p, "key") : p;
+        for (SyntaxNode p : nameNode.getNamedChildren()) {
+          SyntaxNode key = p.getType().equals("pair_pattern") ? field(p, "key") : p;
           if (key == null) continue;
           String imported = file.text(key);
           if (p.getType().equals("shorthand_property_identifier_pattern") || p.getType().equals("pair_pattern")) {
             acc.symbols.add(imported);
             if (CHILD_PROCESS.contains(module) && SHELL_FUNCTIONS.contains(imported)) {
-              Node local = p.getType().equals("pair_pattern") ? field(p, "value") : p;
+              SyntaxNode local = p.getType().equals("pair_pattern") ? field(p, "value") : p;
               shellFunctions.add(local == null ? imported : file.text(local));
             }
           }
@@ -502,10 +517,10 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     // ---- expressions --------------------------------------------------------------------
 
-    void call(Node call) {
-      Node fn = field(call, "function");
+    void call(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
       if (fn == null) return;
-      Node args = field(call, "arguments");
+      SyntaxNode args = field(call, "arguments");
       switch (fn.getType()) {
         case "identifier" -> {
           String name = file.text(fn);
@@ -518,17 +533,17 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           }
         }
         case "member_expression" -> {
-          Node object = field(fn, "object");
-          Node property = field(fn, "property");
+          SyntaxNode object = field(fn, "object");
+          SyntaxNode property = field(fn, "property");
           if (object == null || property == null) return;
           String method = file.text(property);
           String target = file.text(object);
           switch (method) {
             case "then" -> facts.asyncIdiom(AsyncStyle.PROMISE_THEN, call);
             case "catch" -> {
-              Node handler = firstArgument(args);
+              SyntaxNode handler = firstArgument(args);
               if (handler != null && FUNCTION_VALUES.contains(handler.getType())) {
-                Node body = field(handler, "body");
+                SyntaxNode body = field(handler, "body");
                 if (body != null && isEmptyBlock(body)) facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, call);
               }
             }
@@ -547,38 +562,35 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       }
     }
 
-    void shell(Node call, String api) {
+    void shell(SyntaxNode call, String api) {
       facts.security(call, "shell-exec", SecuritySmells.shell("\\bexec(Sync)?\\s*\\(", "child_process exec"), 0.85);
     }
 
-    @Nullable Node firstArgument(@Nullable Node args) {
+    @Nullable SyntaxNode firstArgument(@Nullable SyntaxNode args) {
       if (args == null || args.getNamedChildCount() == 0) return null;
       return args.getNamedChild(0).orElse(null);
     }
 
-    void newExpression(Node node) {
-      Node ctor = field(node, "constructor");
+    void newExpression(SyntaxNode node) {
+      SyntaxNode ctor = field(node, "constructor");
       if (ctor != null && file.text(ctor).equals("Function")) {
         facts.security(node, "function-constructor", SecuritySmells.functionConstructor(), 0.95);
       }
     }
 
     /** A string built by {@code +} or {@code ${}} whose literal parts read like SQL. */
-    void sql(Node node) {
-      Node parent = Nodes.parent(node);
-      if (node.getType().equals("binary_expression") && parent != null
-          && parent.getType().equals("binary_expression")) {
-        return; // only the outermost concatenation is reported
-      }
+    void sql(SyntaxNode node) {
+      int start = node.getStartByte();
+      if (start < concatEnd) return; // nested in a concatenation already looked at
+      concatEnd = node.getEndByte();
       if (node.getType().equals("binary_expression") && !hasStringOperand(node)) return;
-      String text = file.text(node);
-      if (!SecuritySmells.looksLikeSql(text)) return;
-      if (!sqlReported.add(node.getId())) return;
-      facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+      if (SecuritySmells.looksLikeSql(file.text(node))) {
+        facts.security(node, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
+      }
     }
 
-    boolean hasStringOperand(Node binary) {
-      for (Node side : new Node[] {field(binary, "left"), field(binary, "right")}) {
+    boolean hasStringOperand(SyntaxNode binary) {
+      for (SyntaxNode side : new SyntaxNode[] {field(binary, "left"), field(binary, "right")}) {
         if (side == null) continue;
         String t = side.getType();
         if (t.equals("string") || t.equals("template_string")) return true;
@@ -587,9 +599,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       return false;
     }
 
-    boolean isEmptyBlock(Node block) {
+    boolean isEmptyBlock(SyntaxNode block) {
       if (!block.getType().equals("statement_block")) return false;
-      for (Node c : block.getNamedChildren()) {
+      for (SyntaxNode c : block.getNamedChildren()) {
         if (!c.getType().equals("comment")) return false;
       }
       return true;

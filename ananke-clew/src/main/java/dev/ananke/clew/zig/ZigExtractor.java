@@ -19,8 +19,8 @@ import dev.ananke.core.payload.Parameter;
 import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
+import dev.ananke.clew.spi.SyntaxNode;
+import dev.ananke.clew.spi.Match;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * Extracts Zig. Types are {@code const} declarations bound to a container: {@code struct}
  * (STRUCT), {@code enum} (ENUM), {@code union} (UNION, with the cases as variants and their
  * payloads as fields) and {@code error{...}} (an ENUM of error names); or bound to a type expression ({@code const Id = u64;},
- * {@code ?*Node}, {@code []const u8}): an ALIAS. A name bound to another name
+ * {@code ?*SyntaxNode}, {@code []const u8}): an ALIAS. A name bound to another name
  * ({@code const Allocator = std.mem.Allocator;}) may be a type, a namespace or a value, so it is
  * remembered for resolving paths but not reported as a type. Visibility: {@code pub}
  * is PUBLIC, anything else PRIVATE (visible in its file only). A function's first parameter is
@@ -63,18 +63,18 @@ final class ZigExtractor implements LanguageSpec.Extractor {
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
     file.forEachMatch(m -> {
-      for (QueryCapture c : m.captures()) run.visit(c.name(), c.node());
+      for (Match.Capture c : m.captures()) run.visit(c.name(), c.node());
     });
     run.finish();
   }
 
   /** What the file imports from one module, merged over its {@code @import} bindings. */
   private static final class ImportAcc {
-    final Node at;
+    final SyntaxNode at;
     final Set<String> symbols = new TreeSet<>();
     @Nullable String alias;
 
-    ImportAcc(Node at) {
+    ImportAcc(SyntaxNode at) {
       this.at = at;
     }
   }
@@ -93,14 +93,14 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       this.facts = facts;
     }
 
-    void visit(String capture, Node node) {
+    void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
         case "declaration" -> declaration(node);
         case "try" -> facts.errorIdiom(ErrorIdiom.ZIG_TRY, node);
         case "catch" -> {
           facts.errorIdiom(ErrorIdiom.ZIG_CATCH, node);
-          Node handler = Nodes.childOfType(node, "block");
+          SyntaxNode handler = Nodes.childOfType(node, "block");
           if (handler != null && isEmpty(handler)) facts.errorIdiom(ErrorIdiom.IGNORED_ERROR, node);
         }
         case "errdefer" -> facts.errorIdiom(ErrorIdiom.ERRDEFER, node);
@@ -108,7 +108,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         case "call" -> call(node);
         case "argv" -> argv(node);
         case "wait_group" -> {
-          Node parent = Nodes.parent(node);
+          SyntaxNode parent = Nodes.parent(node);
           boolean outermost = parent == null || !parent.getType().equals("field_expression");
           if (outermost && resolve(stripPointer(file.text(node))).equals("std.Thread.WaitGroup")) {
             facts.asyncIdiom(AsyncStyle.WAIT_GROUP, node);
@@ -125,18 +125,18 @@ final class ZigExtractor implements LanguageSpec.Extractor {
 
     // ---- functions ----------------------------------------------------------------------
 
-    void function(Node node) {
+    void function(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
-      Node container = container(node);
+      SyntaxNode container = container(node);
       String enclosing = container == null ? null : containerName(container);
       List<Parameter> params = new ArrayList<>();
       List<String> typeParameters = new ArrayList<>();
-      Node list = Nodes.childOfType(node, "parameters"); // a child, not a field, in this grammar
+      SyntaxNode list = Nodes.childOfType(node, "parameters"); // a child, not a field, in this grammar
       if (list != null) {
         boolean first = true;
         Set<String> seen = new HashSet<>();
-        for (Node p : list.getNamedChildren()) {
+        for (SyntaxNode p : list.getNamedChildren()) {
           if (!p.getType().equals("parameter")) continue;
           boolean receiver = first && container != null && isReceiver(p, enclosing);
           first = false;
@@ -155,16 +155,16 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       for (Parameter p : params) facts.name(IdentifierCategory.PARAMETER, p.name());
     }
 
-    @Nullable Parameter parameter(Node p) {
+    @Nullable Parameter parameter(SyntaxNode p) {
       String name = fieldText(p, "name");
       if (name == null) return null;
-      Node type = field(p, "type");
+      SyntaxNode type = field(p, "type");
       if (type != null && type.getType().equals("variadic_parameter")) return new Parameter(name, null, false, true, null);
       return Parameter.of(name, typeText(type));
     }
 
     /** {@code self}, or typed by the container: {@code *Account}, {@code *const Self}, {@code @This()}. */
-    boolean isReceiver(Node p, @Nullable String container) {
+    boolean isReceiver(SyntaxNode p, @Nullable String container) {
       if ("self".equals(fieldText(p, "name"))) return true;
       String type = typeText(field(p, "type"));
       if (type == null) return false;
@@ -180,34 +180,34 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** The container declaration (struct, enum, union, opaque) a member is declared in, or null. */
-    static @Nullable Node container(Node member) {
-      Node p = Nodes.parent(member);
+    static @Nullable SyntaxNode container(SyntaxNode member) {
+      SyntaxNode p = Nodes.parent(member);
       return p != null && CONTAINERS.contains(p.getType()) ? p : null;
     }
 
     /** {@code const Account = struct {...}} gives {@code Account}; an anonymous container gives null. */
-    @Nullable String containerName(Node container) {
-      Node decl = Nodes.parent(container);
+    @Nullable String containerName(SyntaxNode container) {
+      SyntaxNode decl = Nodes.parent(container);
       if (decl == null || !decl.getType().equals("variable_declaration")) return null;
-      Node name = Nodes.childOfType(decl, "identifier");
+      SyntaxNode name = Nodes.childOfType(decl, "identifier");
       return name == null ? null : file.text(name);
     }
 
-    @Nullable String typeText(@Nullable Node type) {
+    @Nullable String typeText(@Nullable SyntaxNode type) {
       return type == null ? null : Nodes.squash(file.text(type));
     }
 
-    static Visibility visibility(Node declaration) {
+    static Visibility visibility(SyntaxNode declaration) {
       return Nodes.hasChildOfType(declaration, "pub") ? Visibility.PUBLIC : Visibility.PRIVATE;
     }
 
     // ---- declarations -------------------------------------------------------------------
 
-    void declaration(Node node) {
+    void declaration(SyntaxNode node) {
       boolean isConst = Nodes.hasChildOfType(node, "const");
       if (!isConst && !Nodes.hasChildOfType(node, "var")) return; // an assignment, `x += 1;`
-      Node nameNode = Nodes.childOfType(node, "identifier");
-      Node value = value(node);
+      SyntaxNode nameNode = Nodes.childOfType(node, "identifier");
+      SyntaxNode value = value(node);
       if (nameNode == null) return;
       String name = file.text(nameNode);
       if (value != null) {
@@ -234,7 +234,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
           }
           case "error_set_declaration" -> {
             List<String> errors = new ArrayList<>();
-            for (Node e : value.getNamedChildren()) {
+            for (SyntaxNode e : value.getNamedChildren()) {
               if (e.getType().equals("identifier") && !errors.contains(file.text(e))) errors.add(file.text(e));
             }
             type(node, name, TypeKind.ENUM, List.of(), errors);
@@ -255,40 +255,40 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** The node after {@code =}. */
-    static @Nullable Node value(Node declaration) {
+    static @Nullable SyntaxNode value(SyntaxNode declaration) {
       boolean afterEquals = false;
       int n = declaration.getChildCount();
       for (int i = 0; i < n; i++) {
-        Node c = declaration.getChild(i).orElseThrow();
+        SyntaxNode c = declaration.getChild(i).orElseThrow();
         if (afterEquals && c.isNamed()) return c;
         if (c.getType().equals("=")) afterEquals = true;
       }
       return null;
     }
 
-    void type(Node node, String name, TypeKind kind, List<Field> fields, List<String> variants) {
+    void type(SyntaxNode node, String name, TypeKind kind, List<Field> fields, List<String> variants) {
       facts.type(node, new TypeDeclaration(name, kind, fields, List.of(), List.of(), variants, null, visibility(node)));
       facts.name(IdentifierCategory.TYPE, name);
     }
 
     /** Container fields; {@code ?T} is optional. A field without a type (an enum-tagged case) has none. */
-    List<Field> fields(Node container) {
+    List<Field> fields(SyntaxNode container) {
       List<Field> out = new ArrayList<>();
       boolean struct = container.getType().equals("struct_declaration");
-      for (Node f : container.getNamedChildren()) {
+      for (SyntaxNode f : container.getNamedChildren()) {
         if (!f.getType().equals("container_field")) continue;
         String name = fieldText(f, "name");
         if (name == null || out.stream().anyMatch(x -> x.name().equals(name))) continue;
-        Node type = field(f, "type");
+        SyntaxNode type = field(f, "type");
         out.add(new Field(name, typeText(type), type != null && type.getType().equals("nullable_type")));
         if (struct) facts.name(IdentifierCategory.FIELD, name);
       }
       return out;
     }
 
-    List<String> caseNames(Node container) {
+    List<String> caseNames(SyntaxNode container) {
       List<String> out = new ArrayList<>();
-      for (Node f : container.getNamedChildren()) {
+      for (SyntaxNode f : container.getNamedChildren()) {
         String name = f.getType().equals("container_field") ? fieldText(f, "name") : null;
         if (name != null && !out.contains(name)) out.add(name);
       }
@@ -301,10 +301,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
      * of {@code std}) and {@code const Thread = std.Thread;} (a namespace binding, no import):
      * remembered for resolving paths. Returns whether the declaration was one.
      */
-    boolean binding(Node node, String name, Node value) {
-      Node root = value;
+    boolean binding(SyntaxNode node, String name, SyntaxNode value) {
+      SyntaxNode root = value;
       while (root.getType().equals("field_expression")) {
-        Node object = field(root, "object");
+        SyntaxNode object = field(root, "object");
         if (object == null) break;
         root = object;
       }
@@ -331,11 +331,11 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** The argument of {@code @import("...")}, or null for another builtin. */
-    @Nullable String importedModule(Node builtin) {
-      Node id = Nodes.childOfType(builtin, "builtin_identifier");
+    @Nullable String importedModule(SyntaxNode builtin) {
+      SyntaxNode id = Nodes.childOfType(builtin, "builtin_identifier");
       if (id == null || !file.text(id).equals("@import")) return null;
-      Node args = Nodes.childOfType(builtin, "arguments");
-      Node arg = args == null ? null : Nodes.childOfType(args, "string");
+      SyntaxNode args = Nodes.childOfType(builtin, "arguments");
+      SyntaxNode arg = args == null ? null : Nodes.childOfType(args, "string");
       return arg == null ? null : Nodes.unquote(file.text(arg));
     }
 
@@ -348,15 +348,15 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       return dot < 0 ? bound : bound + path.substring(dot);
     }
 
-    void secret(Node at, String name, @Nullable Node value) {
+    void secret(SyntaxNode at, String name, @Nullable SyntaxNode value) {
       if (value == null || !value.getType().equals("string") || !SecuritySmells.isSecretName(name)) return;
       if (!Nodes.unquote(file.text(value)).isEmpty()) {
         facts.security(at, "hardcoded-secret", SecuritySmells.hardcodedSecret(name), 0.7);
       }
     }
 
-    static boolean isEmpty(Node block) {
-      for (Node c : block.getNamedChildren()) {
+    static boolean isEmpty(SyntaxNode block) {
+      for (SyntaxNode c : block.getNamedChildren()) {
         if (!c.getType().equals("comment")) return false;
       }
       return true;
@@ -364,8 +364,8 @@ final class ZigExtractor implements LanguageSpec.Extractor {
 
     // ---- calls --------------------------------------------------------------------------
 
-    void call(Node call) {
-      Node fn = field(call, "function");
+    void call(SyntaxNode call) {
+      SyntaxNode fn = field(call, "function");
       if (fn == null) return;
       String callee = resolve(Nodes.squash(file.text(fn)).replace(" ", ""));
       if (callee.equals("std.Thread.spawn")) {
@@ -381,9 +381,9 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** The call's arguments (the grammar puts them directly under the call, after the function). */
-    static List<Node> arguments(Node call) {
-      List<Node> out = new ArrayList<>();
-      for (Node c : call.getNamedChildren()) {
+    static List<SyntaxNode> arguments(SyntaxNode call) {
+      List<SyntaxNode> out = new ArrayList<>();
+      for (SyntaxNode c : call.getNamedChildren()) {
         if (c.getType().equals("comment")) continue;
         out.add(c);
       }
@@ -395,9 +395,9 @@ final class ZigExtractor implements LanguageSpec.Extractor {
      * whether written inline in {@code std.process.Child.init(...)} or bound to a variable first.
      * The query matched a list holding a shell; a {@code "-c"} in it makes the command line.
      */
-    void argv(Node list) {
+    void argv(SyntaxNode list) {
       boolean commandLine = false;
-      for (Node s : list.getNamedChildren()) {
+      for (SyntaxNode s : list.getNamedChildren()) {
         if (!s.getType().equals("string")) continue;
         String text = Nodes.unquote(file.text(s));
         if (text.equals("-c") || text.equals("/C") || text.equals("/c")) commandLine = true;
@@ -409,10 +409,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code std.mem.concat(a, u8, &.{ "SELECT ... '", name, "'" })}: SQL built by concatenation. */
-    void concatenation(Node call) {
+    void concatenation(SyntaxNode call) {
       StringBuilder literal = new StringBuilder();
-      for (Node arg : arguments(call)) {
-        for (Node s : Nodes.descendantsOfType(arg, "string")) literal.append(Nodes.unquote(file.text(s))).append(' ');
+      for (SyntaxNode arg : arguments(call)) {
+        for (SyntaxNode s : Nodes.descendantsOfType(arg, "string")) literal.append(Nodes.unquote(file.text(s))).append(' ');
       }
       if (SecuritySmells.looksLikeSql(literal.toString()) && sqlReported.add(call.getId())) {
         facts.security(call, "sql-injection", SecuritySmells.sqlConcatenation(), 0.75);
@@ -420,10 +420,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     }
 
     /** {@code std.fmt.allocPrint(a, "SELECT ... '{s}'", .{v})}: SQL with values formatted in. */
-    void format(Node call, int formatIndex) {
-      List<Node> args = arguments(call);
+    void format(SyntaxNode call, int formatIndex) {
+      List<SyntaxNode> args = arguments(call);
       if (args.size() <= formatIndex) return;
-      Node format = args.get(formatIndex);
+      SyntaxNode format = args.get(formatIndex);
       if (!format.getType().equals("string")) return;
       String text = Nodes.unquote(file.text(format));
       if (text.contains("{") && SecuritySmells.looksLikeSql(text) && sqlReported.add(call.getId())) {

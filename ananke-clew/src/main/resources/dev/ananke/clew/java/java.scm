@@ -7,6 +7,7 @@
 (interface_declaration) @interface
 (enum_declaration) @enum
 (record_declaration) @record
+(object_creation_expression (class_body) @anonymous)
 (field_declaration) @field
 (local_variable_declaration) @local
 

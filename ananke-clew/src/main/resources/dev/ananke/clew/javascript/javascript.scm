@@ -3,9 +3,14 @@
 (function_declaration) @function
 (generator_function_declaration) @function
 (method_definition) @method
-(variable_declarator) @variable
+(arrow_function) @lambda
+(function_expression) @lambda
+(lexical_declaration (variable_declarator) @variable) @variable.declaration
+(variable_declaration (variable_declarator) @variable) @variable.declaration
+(export_statement declaration: (_) @export.declaration) @export
 
 (class_declaration) @class
+(class) @class
 (field_definition) @field
 
 (import_statement) @import

@@ -2,6 +2,8 @@
 ; the details from the captured node. Matches come in document order.
 
 (function_definition) @function
+(decorated_definition) @decorated
+(lambda) @lambda
 (class_definition) @class
 (type_alias_statement) @alias
 

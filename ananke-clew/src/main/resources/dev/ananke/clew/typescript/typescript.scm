@@ -1,5 +1,6 @@
-; Facts Clew reads from TypeScript (and TSX). Each pattern has one capture naming the fact;
-; EcmaScriptExtractor reads the details from the captured node. Matches come in document order.
+; Facts Clew reads from TypeScript (and TSX). Each pattern has one main capture naming the fact
+; (no dot) and maybe helper captures (`main.part`); EcmaScriptExtractor reads the details from
+; the captured nodes. The extractor sees matches in document order.
 
 (function_declaration) @function
 (generator_function_declaration) @function
@@ -7,10 +8,15 @@
 (method_definition) @method
 (method_signature) @method
 (abstract_method_signature) @method
-(variable_declarator) @variable
+(arrow_function) @lambda
+(function_expression) @lambda
+(lexical_declaration (variable_declarator) @variable) @variable.declaration
+(variable_declaration (variable_declarator) @variable) @variable.declaration
+(export_statement declaration: (_) @export.declaration) @export
 
 (class_declaration) @class
 (abstract_class_declaration) @class
+(class) @class
 (interface_declaration) @interface
 (type_alias_declaration) @alias
 (enum_declaration) @enum
@@ -30,4 +36,5 @@
 (template_string (template_substitution)) @template
 (binary_expression operator: "+") @concat
 
-((predefined_type) @any (#eq? @any "any"))
+; predicates are not evaluated by our query runner: the extractor checks the text is "any"
+(predefined_type) @any

@@ -1,0 +1,71 @@
+package dev.ananke.bench.clew;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The source file a benchmark runs on: the generated fixture
+ * {@code test/fixtures/<language>/<size>/*} when the repository has it, else the hand-written
+ * Clew test sample of the language repeated up to the size's line count (100 / 500 / 1,000 /
+ * 5,000 lines). Found from the repository root: {@code -Dananke.repo.root}, else the working
+ * directory or one of its parents.
+ */
+final class BenchInputs {
+  private BenchInputs() {}
+
+  /** A source text and the file name extraction reports it under. */
+  record Input(String fileName, String text, String origin) {}
+
+  static final Map<String, Integer> LINES = Map.of("small", 100, "medium", 500, "large", 1000, "xlarge", 5000);
+
+  private static final Map<String, String> SAMPLES = Map.of(
+      "typescript", "ananke-clew/src/test/resources/samples/typescript/user_service.ts",
+      "javascript", "ananke-clew/src/test/resources/samples/javascript/cart.js",
+      "python", "ananke-clew/src/test/resources/samples/python/orders.py",
+      "java", "ananke-clew/src/test/resources/samples/java/com/acme/billing/InvoiceService.java");
+
+  static Input load(String language, String size) {
+    Integer lines = LINES.get(size);
+    if (lines == null) throw new IllegalArgumentException("unknown size " + size + ", expected one of " + LINES.keySet());
+    Path root = repoRoot();
+    Path fixtures = root.resolve("test/fixtures").resolve(language).resolve(size);
+    try {
+      if (Files.isDirectory(fixtures)) {
+        try (Stream<Path> files = Files.list(fixtures)) {
+          List<Path> found = files.filter(Files::isRegularFile).sorted().toList();
+          if (!found.isEmpty()) {
+            Path f = found.getFirst();
+            return new Input(f.getFileName().toString(), Files.readString(f), root.relativize(f).toString());
+          }
+        }
+      }
+      String sample = SAMPLES.get(language);
+      if (sample == null) {
+        throw new IllegalStateException("no fixture " + fixtures + " and no sample for " + language);
+      }
+      Path f = root.resolve(sample);
+      String text = Files.readString(f);
+      StringBuilder sb = new StringBuilder();
+      while (sb.toString().lines().count() < lines) sb.append(text).append('\n');
+      return new Input(f.getFileName().toString(), sb.toString(),
+          sample + " x" + (sb.toString().lines().count() / Math.max(1, text.lines().count())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path repoRoot() {
+    String prop = System.getProperty("ananke.repo.root");
+    if (prop != null && !prop.isBlank()) return Path.of(prop);
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("ananke-clew"))) return p;
+    }
+    throw new IllegalStateException("run from the repository (or set -Dananke.repo.root): no ananke-clew directory above "
+        + Path.of("").toAbsolutePath());
+  }
+}
