@@ -59,6 +59,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
   private static final Set<String> SQL_CALLS = Set.of("query", "execute", "raw", "exec", "prepare", "run", "all", "get");
   private static final Set<String> CHILD_PROCESS = Set.of("child_process", "node:child_process");
   private static final Set<String> SHELL_FUNCTIONS = Set.of("exec", "execSync");
+  /** Methods whose calls say something: promise idioms, shell execution. */
+  private static final Set<String> INTERESTING_METHODS =
+      Set.of("then", "catch", "all", "allSettled", "race", "any", "exec", "execSync");
 
   /** Per-file state: the matches of one file in document order. */
   private final class Run {
@@ -537,7 +540,8 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           SyntaxNode property = field(fn, "property");
           if (object == null || property == null) return;
           String method = file.text(property);
-          String target = file.text(object);
+          if (!INTERESTING_METHODS.contains(method)) return;
+          String target = file.text(object); // only now: the object of a chained call can be long
           switch (method) {
             case "then" -> facts.asyncIdiom(AsyncStyle.PROMISE_THEN, call);
             case "catch" -> {

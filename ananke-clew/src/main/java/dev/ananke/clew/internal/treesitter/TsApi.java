@@ -65,6 +65,9 @@ public final class TsApi {
   private static final MethodHandle TREE_DELETE = fn("ts_tree_delete", FunctionDescriptor.ofVoid(ADDRESS));
   private static final MethodHandle TREE_ROOT = fn("ts_tree_root_node", FunctionDescriptor.of(NODE, ADDRESS), CRITICAL);
 
+  private static final MethodHandle FLATTEN =
+      fn("ananke_flatten", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+
   // Nodes.
   private static final MethodHandle NODE_SYMBOL = fn("ts_node_symbol", FunctionDescriptor.of(JAVA_SHORT, NODE), CRITICAL);
   private static final MethodHandle NODE_START_BYTE = fn("ts_node_start_byte", FunctionDescriptor.of(JAVA_INT, NODE), CRITICAL);
@@ -162,6 +165,15 @@ public final class TsApi {
   static void treeDelete(MemorySegment tree) {
     try {
       TREE_DELETE.invokeExact(tree);
+    } catch (Throwable t) {
+      throw fail(t);
+    }
+  }
+
+  /** {@code ananke_flatten} (src/main/c/ananke_flatten.c): nodes written, or minus the room needed. */
+  static int flatten(MemorySegment tree, int capacity, MemorySegment out) {
+    try {
+      return (int) FLATTEN.invokeExact(tree, capacity, out);
     } catch (Throwable t) {
       throw fail(t);
     }

@@ -42,10 +42,15 @@ public final class TsLanguage {
     return pointer;
   }
 
+  public int symbolCount() {
+    return symbolNames.length;
+  }
+
   /** The type name of a symbol, as {@code ts_node_type} gives it. */
   public String symbolName(short symbol) {
     int s = Short.toUnsignedInt(symbol);
-    return s < symbolNames.length ? symbolNames[s] : "";
+    if (s < symbolNames.length) return symbolNames[s];
+    return s == 0xFFFF ? "ERROR" : s == 0xFFFE ? "_ERROR" : "";
   }
 
   /** The id of a field, 0 when the grammar has no such field. */
