@@ -40,12 +40,15 @@ final class GrammarMatcher implements TokenMatcher {
       return;
     }
     Slices slices = constraint.slices;
-    int level = Slices.level(constraint.grammar.lexer, parser.lexerState());
-    if (level > 0) {
-      long[] pre = slices.cumulative[level];
-      for (int i = 0; i < pre.length; i++) mask[i] = pre[i];
+    int covered = Slices.covered(constraint.grammar.lexer, parser.lexerState());
+    if (covered != 0) {
+      long[] set = slices.union(covered);
+      System.arraycopy(set, 0, mask, 0, set.length);
     }
-    slices.rest[level].computeMask(parser, mask);
+    for (int k = 0; k < slices.tries.length; k++) {
+      if ((covered & (1 << k)) == 0) slices.tries[k].computeMask(parser, mask);
+    }
+    slices.remainder.computeMask(parser, mask);
     if (parser.isAccepting()) for (int e : eos) TokenMasks.set(mask, e);
   }
 

@@ -159,6 +159,13 @@ final class Lexer {
     return s;
   }
 
+  synchronized String describe(int state) {
+    StringBuilder b = new StringBuilder();
+    int[] m = members[state];
+    for (int i = 0; i < m.length && i < 20; i += 2) b.append(lexemes[m[i]].key(), 0, Math.min(60, lexemes[m[i]].key().length())).append('@').append(m[i + 1]).append(' ');
+    return b.append(m.length / 2).append(" members").toString();
+  }
+
   // ---- slicer support
 
   /** Cached slice level of a state, or -1 when not computed yet. */
@@ -180,21 +187,23 @@ final class Lexer {
    */
   private final Map<Long, Integer> memberLevels = new HashMap<>();
 
-  /** The highest slice level any member of {@code state} proves. */
+  /** The bit set of slices some member of {@code state} covers on its own. */
   synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets) {
     int[] m = members[state];
-    int best = 0;
-    for (int i = 0; i < m.length && best < slices.length; i += 2) {
+    int bits = 0;
+    for (int i = 0; i < m.length; i += 2) {
       long key = ((long) m[i] << 32) | m[i + 1];
       Integer lv = memberLevels.get(key);
       if (lv == null) {
-        int level = 0;
-        while (level < slices.length && memberContains(automaton(m[i]), m[i + 1], slices[level], budgets[level])) level++;
-        memberLevels.put(key, lv = level);
+        int b = 0;
+        for (int k = 0; k < slices.length; k++) {
+          if (memberContains(automaton(m[i]), m[i + 1], slices[k], budgets[k])) b |= 1 << k;
+        }
+        memberLevels.put(key, lv = b);
       }
-      best = Math.max(best, lv);
+      bits |= lv;
     }
-    return best;
+    return bits;
   }
 
   /**

@@ -11,39 +11,61 @@ import java.util.WeakHashMap;
 /*
  * The slicer (llguidance, docs/optimizations.md "Slicer optimization"). Dense masks come from
  * unconstrained contexts, above all the inside of a JSON string, where a full trie walk visits
- * most of the 128k vocabulary. The vocabulary is cut into slices by regexes of the form
- * C{1,N}, C = any character a JSON string holds unescaped: slice 0 takes the tokens matching
- * C{1,10}, slice 1 those matching C{1,30} and not slice 0, slice 2 those matching C+ and not
- * slices 0-1; the rest is everything else. The slices are nested as languages, so a lexer state
- * that keeps every string of C{1,30} alive also keeps C{1,10} alive: its "level" (how many slices
- * it contains, 0-3) says which tokens are allowed without looking, and only the tokens outside
- * those slices need a walk, over a trie built from them alone.
+ * most of the 128k vocabulary. The vocabulary is cut into disjoint slices: in order, each slice
+ * regex claims the tokens it matches entirely that no earlier slice claimed, and gets its own
+ * trie; the unclaimed tokens form the remainder trie. When a lexer state provably keeps every
+ * string of a slice alive, no lexeme can end inside such a token, so all of the slice's tokens
+ * are allowed whatever the parser's state: its precomputed set is OR-ed in and its trie skipped.
+ * The others are walked as usual (a slice the state refuses on the first byte costs a few dozen
+ * node visits).
+ *
+ * Slices: identifier-like runs (as in part 1's regex slicer: they cover URI and identifier
+ * patterns), then JSON string text in three lengths, so that strings with a maxLength of at
+ * least 10 or 30 are covered too.
  */
 final class Slices {
   static final String CHAR = "[^\"\\\\\\x00-\\x1F\\x7F]";
-  static final RegexAutomaton[] AUTOMATA = {
-    RegexAutomaton.of(Regex.compile(CHAR + "{1,10}")),
-    RegexAutomaton.of(Regex.compile(CHAR + "{1,30}")),
-    RegexAutomaton.of(Regex.compile(CHAR + "+")),
+  static final String[] PATTERNS = {
+    "[a-z][a-zA-Z0-9]*", "[A-Z][a-zA-Z0-9]*", CHAR + "{1,10}", CHAR + "{1,30}", CHAR + "+",
   };
+  static final RegexAutomaton[] AUTOMATA = new RegexAutomaton[PATTERNS.length];
   /**
-   * How many (lexer state, slice state) pairs a containment proof may explore, per slice. A JSON
-   * string lexeme C* needs a handful; a counted one (maxLength 255) needs one per position, so an
-   * unbounded slice would explore every position up to the bound before failing, building lexer
-   * states nobody asked for. Small budgets keep that failure cheap.
+   * How many (lexeme state, slice state) pairs a containment proof may explore, per slice. A JSON
+   * string lexeme needs a handful per counted position; small budgets keep failures cheap.
    */
-  static final int[] BUDGET = {400, 1_200, 200};
+  static final int[] BUDGET = {200, 200, 400, 1_200, 200};
+
+  static {
+    for (int k = 0; k < PATTERNS.length; k++) AUTOMATA[k] = RegexAutomaton.of(Regex.compile(PATTERNS[k]));
+  }
 
   private static final Map<Vocabulary, Slices> CACHE = new WeakHashMap<>();
 
-  /** cumulative[k]: the tokens of slices 0..k-1. */
-  final long[][] cumulative;
-  /** rest[k]: the trie of the tokens outside slices 0..k-1 (rest[0] is the full trie). */
-  final TokenTrie[] rest;
+  /** sets[k]: the tokens slice k claimed. */
+  final long[][] sets;
+  final TokenTrie[] tries;
+  final TokenTrie remainder;
 
-  private Slices(long[][] cumulative, TokenTrie[] rest) {
-    this.cumulative = cumulative;
-    this.rest = rest;
+  /** unions[bits]: the tokens of the covered slices, built on first use (one OR per mask). */
+  private final long[][] unions;
+
+  private Slices(long[][] sets, TokenTrie[] tries, TokenTrie remainder) {
+    this.sets = sets;
+    this.tries = tries;
+    this.remainder = remainder;
+    this.unions = new long[1 << sets.length][];
+  }
+
+  long[] union(int bits) {
+    long[] u = unions[bits];
+    if (u == null) {
+      u = new long[sets[0].length];
+      for (int k = 0; k < sets.length; k++) {
+        if ((bits & (1 << k)) != 0) for (int i = 0; i < u.length; i++) u[i] |= sets[k][i];
+      }
+      unions[bits] = u; // racy publication is fine: any thread computes the same array
+    }
+    return u;
   }
 
   static synchronized Slices of(Vocabulary v) {
@@ -54,42 +76,35 @@ final class Slices {
 
   private static Slices build(Vocabulary v) {
     int n = v.size();
-    int[] sliceOf = new int[n];
-    java.util.Arrays.fill(sliceOf, -1);
-    Regex[] res = {Regex.compile(CHAR + "{1,10}"), Regex.compile(CHAR + "{1,30}"), Regex.compile(CHAR + "+")};
+    int k = PATTERNS.length;
+    Regex[] res = new Regex[k];
+    for (int i = 0; i < k; i++) res[i] = Regex.compile(PATTERNS[i]);
+    byte[][][] bytes = new byte[k + 1][n][];
+    long[][] sets = new long[k][TokenMasks.words(v.modelSize())];
     for (int id = 0; id < n; id++) {
       if (!v.isDefined(id) || v.isSpecial(id)) continue;
       byte[] b = v.tokenBytes(id);
-      for (int k = 0; k < res.length; k++) {
-        if (res[k].matches(b)) {
-          sliceOf[id] = k;
+      int slice = k;
+      for (int i = 0; i < k; i++) {
+        if (res[i].matches(b)) {
+          slice = i;
+          TokenMasks.set(sets[i], id);
           break;
         }
       }
+      bytes[slice][id] = b;
     }
-    long[][] cum = new long[4][];
-    TokenTrie[] rest = new TokenTrie[4];
-    int words = TokenMasks.words(v.modelSize());
-    for (int level = 0; level <= 3; level++) {
-      long[] m = new long[words];
-      byte[][] restBytes = new byte[n][];
-      for (int id = 0; id < n; id++) {
-        if (!v.isDefined(id) || v.isSpecial(id)) continue;
-        if (sliceOf[id] >= 0 && sliceOf[id] < level) TokenMasks.set(m, id);
-        else restBytes[id] = v.tokenBytes(id);
-      }
-      cum[level] = m;
-      rest[level] = level == 0 ? v.trie() : Vocabulary.of(restBytes, new int[0], new int[0]).trie();
-    }
-    return new Slices(cum, rest);
+    TokenTrie[] tries = new TokenTrie[k];
+    for (int i = 0; i < k; i++) tries[i] = Vocabulary.of(bytes[i], new int[0], new int[0]).trie();
+    return new Slices(sets, tries, Vocabulary.of(bytes[k], new int[0], new int[0]).trie());
   }
 
-  /** How many slices {@code lexer} state {@code state} contains (0-3), cached per state. */
-  static int level(Lexer lexer, int state) {
+  /** The bit set of slices {@code lexer} state {@code state} covers, cached per state. */
+  static int covered(Lexer lexer, int state) {
     int c = lexer.cachedSliceLevel(state);
     if (c >= 0) return c;
-    int level = lexer.sliceLevelOf(state, AUTOMATA, BUDGET);
-    lexer.rememberSliceLevel(state, level);
-    return level;
+    int bits = lexer.sliceLevelOf(state, AUTOMATA, BUDGET);
+    lexer.rememberSliceLevel(state, bits);
+    return bits;
   }
 }

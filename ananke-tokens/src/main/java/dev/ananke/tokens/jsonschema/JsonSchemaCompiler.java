@@ -345,19 +345,18 @@ public final class JsonSchemaCompiler {
         isRequired.add(required.contains(e.getKey()));
       }
     }
-    // keys: listed names, pattern properties, then additionalProperties
+    // keys: listed names, pattern properties, then additionalProperties. A pattern or additional
+    // key must not be a listed name (nor, for additional keys, match a pattern): that exclusion
+    // is a check on the finished key rather than regex complement, so that every generic key
+    // shares the plain string lexeme's lexer states and slices.
     List<Expr> additional = new ArrayList<>();
-    Regex listed = null;
     List<String> extraRequired = new ArrayList<>();
     for (String r : required) if (!names.contains(r)) extraRequired.add(r);
-    List<String> allNames = new ArrayList<>(names);
-    allNames.addAll(extraRequired);
-    for (String n : allNames) {
-      Regex r = Regex.literal(PythonJson.string(n));
-      listed = listed == null ? r : listed.or(r);
-    }
+    Set<String> listedKeys = new java.util.HashSet<>();
+    for (String n : names) listedKeys.add(PythonJson.string(n));
+    for (String n : extraRequired) listedKeys.add(PythonJson.string(n));
     JsonNode pattern = s.get("patternProperties");
-    Regex patternKeys = null;
+    List<Regex> patternKeys = new ArrayList<>();
     Map<String, Regex> patternRegex = new LinkedHashMap<>();
     if (pattern != null) {
       if (!pattern.isObject()) throw bad(path + "/patternProperties", "expected an object");
@@ -366,20 +365,19 @@ public final class JsonSchemaCompiler {
         String pp = path + "/patternProperties/" + escape(e.getKey());
         Regex key = stringRegex(e.getKey(), -1, 0, -1, pp);
         patternRegex.put(e.getKey(), key);
-        patternKeys = patternKeys == null ? key : patternKeys.or(key);
-        Regex k = listed == null ? key : key.and(listed.not());
-        additional.add(new Expr.Seq(List.of(terminal(new Lexeme("key/" + pp, k, null)), lit(":"), schema(e.getValue(), pp))));
+        patternKeys.add(key);
+        KeyCheck check = new KeyCheck(listedKeys, List.of(), pp);
+        additional.add(new Expr.Seq(List.of(terminal(new Lexeme("key/" + pp, key, check)), lit(":"), schema(e.getValue(), pp))));
       }
     }
     JsonNode ap = s.get("additionalProperties");
     boolean apAllowed = ap == null || !(ap.isBoolean() && !ap.booleanValue());
     if (apAllowed) {
-      Regex key = regex("\"" + CHAR + "*\"");
-      Regex excluded = listed;
-      if (patternKeys != null) excluded = excluded == null ? patternKeys : excluded.or(patternKeys);
-      if (excluded != null) key = key.and(excluded.not());
+      KeyCheck check = new KeyCheck(listedKeys, patternKeys, path + "/additionalProperties");
+      Lexeme key = new Lexeme("key/" + path + "/additionalProperties", regex("\"" + CHAR + "*\""),
+          check.isTrivial() ? null : check);
       Expr apValue = ap == null ? anyValue() : schema(ap, path + "/additionalProperties");
-      additional.add(new Expr.Seq(List.of(terminal(new Lexeme("key/" + path + "/additionalProperties", key, null)), lit(":"), apValue)));
+      additional.add(new Expr.Seq(List.of(terminal(key), lit(":"), apValue)));
     }
     // a required property not listed in properties takes its schema from a matching pattern
     // property, else from additionalProperties
