@@ -46,9 +46,9 @@ final class GrammarMatcher implements TokenMatcher {
       System.arraycopy(set, 0, mask, 0, set.length);
     }
     for (int k = 0; k < slices.tries.length; k++) {
-      if ((covered & (1 << k)) == 0) slices.tries[k].computeMask(parser, mask);
+      if ((covered & (1 << k)) == 0) parser.walk(slices.tries[k], mask);
     }
-    slices.remainder.computeMask(parser, mask);
+    parser.walk(slices.remainder, mask);
     if (parser.isAccepting()) for (int e : eos) TokenMasks.set(mask, e);
   }
 

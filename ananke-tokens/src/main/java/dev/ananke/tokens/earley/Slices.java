@@ -3,7 +3,6 @@ package dev.ananke.tokens.earley;
 import dev.ananke.tokens.Regex;
 import dev.ananke.tokens.RegexAutomaton;
 import dev.ananke.tokens.TokenMasks;
-import dev.ananke.tokens.TokenTrie;
 import dev.ananke.tokens.Vocabulary;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -43,13 +42,13 @@ final class Slices {
 
   /** sets[k]: the tokens slice k claimed. */
   final long[][] sets;
-  final TokenTrie[] tries;
-  final TokenTrie remainder;
+  final FlatTrie[] tries;
+  final FlatTrie remainder;
 
   /** unions[bits]: the tokens of the covered slices, built on first use (one OR per mask). */
   private final long[][] unions;
 
-  private Slices(long[][] sets, TokenTrie[] tries, TokenTrie remainder) {
+  private Slices(long[][] sets, FlatTrie[] tries, FlatTrie remainder) {
     this.sets = sets;
     this.tries = tries;
     this.remainder = remainder;
@@ -94,9 +93,9 @@ final class Slices {
       }
       bytes[slice][id] = b;
     }
-    TokenTrie[] tries = new TokenTrie[k];
-    for (int i = 0; i < k; i++) tries[i] = Vocabulary.of(bytes[i], new int[0], new int[0]).trie();
-    return new Slices(sets, tries, Vocabulary.of(bytes[k], new int[0], new int[0]).trie());
+    FlatTrie[] tries = new FlatTrie[k];
+    for (int i = 0; i < k; i++) tries[i] = FlatTrie.of(bytes[i]);
+    return new Slices(sets, tries, FlatTrie.of(bytes[k]));
   }
 
   /** The bit set of slices {@code lexer} state {@code state} covers, cached per state. */

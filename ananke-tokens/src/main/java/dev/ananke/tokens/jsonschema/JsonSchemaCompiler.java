@@ -411,6 +411,9 @@ public final class JsonSchemaCompiler {
     }
     boolean minBinds = minProps > requiredCount;
     boolean maxBinds = maxProps < Integer.MAX_VALUE && (maxProps < names.size() || addl != null);
+    if ((minBinds || maxBinds) && requiredCount > 0 && options.anyPropertyOrder()) {
+      return checkedObject(members, isRequired, names, addl, minProps, maxProps, path);
+    }
     if (minBinds || maxBinds) {
       if (requiredCount > 0) {
         throw bad(path + (minBinds ? "/minProperties" : "/maxProperties"), "unsupported keyword '"
@@ -418,8 +421,31 @@ public final class JsonSchemaCompiler {
       }
       return countedObject(members, addl, minProps, maxProps);
     }
+    if (options.anyPropertyOrder() && requiredCount > MAX_REQUIRED_SUBSETS_LOG) {
+      return checkedObject(members, isRequired, names, addl, 0, Integer.MAX_VALUE, path);
+    }
     if (options.anyPropertyOrder()) return anyOrderObject(members, isRequired, addl, false, path);
     return schemaOrderObject(members, isRequired, addl, false);
+  }
+
+  /**
+   * Any order with too many required properties for the grammar, or with min/maxProperties
+   * besides required ones: members in any order, and the closing brace checks that every
+   * required key is there and counts the keys (a departure: the mask does not steer
+   * towards the missing keys; an object closed too early is refused at its brace).
+   */
+  private Expr checkedObject(List<Expr> members, List<Boolean> isRequired, List<String> names, Expr addl,
+      int minProps, int maxProps, String path) {
+    List<Expr> any = new ArrayList<>();
+    Set<String> required = new java.util.HashSet<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (members.get(i) != null) any.add(members.get(i));
+      if (isRequired.get(i)) required.add(PythonJson.string(names.get(i)));
+    }
+    if (addl != null) any.add(addl);
+    Expr member = Expr.alt(any);
+    Expr close = terminal(new Lexeme("}/required@" + path, Regex.literal("}"), new RequiredKeysCheck(required, minProps, maxProps, path)));
+    return new Expr.Seq(List.of(lit("{"), member, Expr.star(new Expr.Seq(List.of(lit(","), member))), close));
   }
 
   /**

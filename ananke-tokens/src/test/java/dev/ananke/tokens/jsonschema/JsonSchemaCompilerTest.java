@@ -64,6 +64,25 @@ class JsonSchemaCompilerTest {
   }
 
   @Test
+  void manyRequiredPropertiesInAnyOrderAreCheckedAtTheClosingBrace() {
+    StringBuilder props = new StringBuilder();
+    StringBuilder req = new StringBuilder();
+    StringBuilder inOrder = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      props.append(i == 0 ? "" : ", ").append("\"p").append(i).append("\": {\"type\": \"integer\"}");
+      req.append(i == 0 ? "" : ", ").append("\"p").append(i).append("\"");
+      inOrder.append(i == 0 ? "" : ", ").append("\"p").append(i).append("\": ").append(i);
+    }
+    CompiledGrammar g = anyOrder("{\"type\": \"object\", \"properties\": {" + props + "}, \"required\": [" + req + "],"
+        + " \"additionalProperties\": {\"type\": \"object\"}}");
+    assertTrue(g.accepts("{" + inOrder + "}"));
+    assertFalse(g.accepts("{" + inOrder.toString().replace("\"p5\": 5, ", "") + "}"));
+    assertFalse(g.accepts("{" + inOrder.toString().replace("\"p5\": 5", "\"p5\": \"x\"") + "}"));
+    String shuffled = inOrder.toString().replace("\"p0\": 0, ", "") + ", \"extra\": {\"p0\": 0}, \"p0\": 0";
+    assertTrue(g.accepts("{" + shuffled + "}"));
+  }
+
+  @Test
   void additionalAndPatternProperties() {
     CompiledGrammar g = schema("""
         {"type": "object", "properties": {"id": {"type": "integer"}},
@@ -163,6 +182,12 @@ class JsonSchemaCompilerTest {
     assertTrue(g.accepts("{\"a\": 1}"));
     assertTrue(g.accepts("{\"a\": 1, \"b\": 2}"));
     assertFalse(g.accepts("{\"a\": 1, \"b\": 2, \"c\": 3}"));
+    CompiledGrammar req = anyOrder("{\"type\": \"object\", \"required\": [\"a\"], \"minProperties\": 2}");
+    assertFalse(req.accepts("{\"a\": 1}"));
+    assertFalse(req.accepts("{\"b\": 1, \"c\": 2}"));
+    assertTrue(req.accepts("{\"b\": 1, \"a\": 2}"));
+    assertEquals("schema #/minProperties: unsupported keyword 'minProperties' together with required properties",
+        error("{\"type\": \"object\", \"required\": [\"a\"], \"minProperties\": 2}"));
   }
 
   @Test
