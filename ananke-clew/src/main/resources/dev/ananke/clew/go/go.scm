@@ -4,10 +4,8 @@
 
 (function_declaration) @function
 (method_declaration) @function
-(type_spec) @type
-(type_alias) @alias
-
-(import_spec) @import
+(type_declaration) @types
+(import_declaration) @imports
 (const_spec) @constant
 (var_spec) @variable
 (short_var_declaration) @define

@@ -4,6 +4,10 @@
 
 (function_item) @function
 (function_signature_item) @function
+; scopes: a function's impl or trait, and the closures a `?` may belong to
+(impl_item) @impl
+(closure_expression) @closure
+(async_block) @closure
 
 (struct_item) @struct
 (enum_item) @enum

@@ -3,6 +3,12 @@
 ; document order, so `const std = @import("std")` is seen before the calls it resolves.
 
 (function_declaration) @function
+; scopes: containers (a function in one is a method) and test blocks
+(struct_declaration) @container
+(enum_declaration) @container
+(union_declaration) @container
+(opaque_declaration) @container
+(test_declaration) @test
 ; const/var declarations (types, imports, constants, secrets); the grammar also uses this node
 ; for assignments, which the extractor tells apart by the missing `const`/`var` keyword.
 (variable_declaration) @declaration
