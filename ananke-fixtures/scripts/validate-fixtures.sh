@@ -21,8 +21,10 @@ if command -v npm >/dev/null; then
   done
 fi
 
-echo "== Python: py_compile"
-for f in "$DIR"/python/*/*.py; do run python3 -m py_compile "$f"; done
+echo "== Python: compile() to bytecode, as py_compile does, without writing __pycache__"
+for f in "$DIR"/python/*/*.py; do
+  run python3 -c 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")' "$f"
+done
 
 echo "== Rust: rustc --edition 2021 --crate-type lib (std only)"
 for f in "$DIR"/rust/*/*.rs; do run rustc --edition 2021 --crate-type lib -o "$WORK/out.rlib" "$f"; done
@@ -45,4 +47,5 @@ if [ -n "$NATIVE" ]; then
 else
   echo "no tree-sitter natives found: build ananke-clew first"; status=1
 fi
+if [ $status -eq 0 ]; then echo "validate-fixtures: all checks passed"; else echo "validate-fixtures: FAILED"; fi
 exit $status

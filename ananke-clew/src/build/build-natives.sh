@@ -54,7 +54,7 @@ esac
 PLATFORM="$OS-$ARCH"
 OUT="$OUT_ROOT/$PLATFORM"
 
-SELF_HASH=$(sha256sum "$0" | cut -c1-64)
+SELF_HASH=$(cat "$0" "$(dirname "$0")/../main/c/ananke_flatten.c" | sha256sum | cut -c1-64)
 KEY=$(printf '%s\n%s\n%s\n' "$SELF_HASH" "$(gcc -dumpfullversion 2>/dev/null || gcc -dumpversion)" "$PLATFORM" |
   sha256sum | cut -c1-16)
 CACHE_ROOT=${ANANKE_NATIVE_CACHE:-$HOME/.cache/ananke/native}
@@ -97,8 +97,11 @@ PIDS=()
 unpack "$RUNTIME" "$WORK/runtime"
 LIB="$WORK/runtime/package/vendor/tree-sitter/lib"
 [ -f "$LIB/src/lib.c" ] || die "$RUNTIME has no vendor/tree-sitter/lib/src/lib.c: the package layout changed"
+# The runtime library also holds our own ananke_flatten (src/main/c), which exports a whole tree
+# to an int array in one call.
+FLATTEN="$(cd "$(dirname "$0")/../main/c" && pwd)/ananke_flatten.c"
 # shellcheck disable=SC2086
-gcc $RUNTIME_CFLAGS -I"$LIB/include" -I"$LIB/src" "$LIB/src/lib.c" -o "$BUILT/libtree-sitter.$EXT" &
+gcc $RUNTIME_CFLAGS -I"$LIB/include" -I"$LIB/src" "$LIB/src/lib.c" "$FLATTEN" -o "$BUILT/libtree-sitter.$EXT" &
 PIDS+=($!)
 
 while IFS='|' read -r name spec srcdir symbol; do

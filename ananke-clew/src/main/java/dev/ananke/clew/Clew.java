@@ -124,9 +124,7 @@ public final class Clew {
    */
   public static int parseOnly(String language, String source) {
     LanguageSpec spec = requireLanguage(language);
-    try (var tree = dev.ananke.clew.internal.treesitter.ParsedTree.parse(FileExtractor.grammar(spec), source)) {
-      return tree.root().getDescendantCount();
-    }
+    return dev.ananke.clew.internal.treesitter.ParsedTree.parseOnly(FileExtractor.grammar(spec), source);
   }
 
   /** TSX shares TypeScript's conventions: it is the same language with JSX in it. */

@@ -3,7 +3,7 @@ package dev.ananke.clew;
 import dev.ananke.clew.internal.treesitter.Grammars;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
 import dev.ananke.clew.internal.treesitter.TsLanguage;
-import dev.ananke.clew.internal.treesitter.TsQuery;
+import dev.ananke.clew.internal.treesitter.FlatQuery;
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.SourceFile;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 final class FileExtractor {
   private FileExtractor() {}
 
-  private record Compiled(TsLanguage language, Optional<TsQuery> query) {}
+  private record Compiled(TsLanguage language, Optional<FlatQuery> query) {}
 
   private static final ConcurrentMap<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
@@ -50,7 +50,7 @@ final class FileExtractor {
     try (InputStream in = loader.getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
       if (in == null) throw new IllegalStateException("query resource " + resource + " of " + spec.name() + " is missing");
       String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Compiled(language, Optional.of(TsQuery.compile(language, source, resource)));
+      return new Compiled(language, Optional.of(FlatQuery.compile(language, source, resource)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read query " + resource, e);
     }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ExtractionBenchmark {
 
-  @Param({"typescript", "python", "javascript", "java"})
+  @Param({"typescript", "python", "javascript", "java", "rust", "go", "zig"})
   public String language;
 
   @Param({"small", "medium", "large", "xlarge"})

@@ -319,7 +319,10 @@ final class JavaExtractor implements LanguageSpec.Extractor {
     void call(SyntaxNode node) {
       String name = fieldText(node, "name");
       if (name == null) return;
-      String object = fieldText(node, "object");
+      SyntaxNode objectNode = field(node, "object");
+      // the object of a chained call can be long: read it only when short enough to matter
+      String object = objectNode == null || objectNode.getEndByte() - objectNode.getStartByte() > 80
+          ? null : file.text(objectNode);
       switch (name) {
         case "exec" -> {
           if (object != null && object.replace(" ", "").equals("Runtime.getRuntime()")) {

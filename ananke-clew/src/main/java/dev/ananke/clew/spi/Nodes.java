@@ -85,7 +85,19 @@ public final class Nodes {
 
   /** Text with runs of whitespace collapsed to one space, for signatures spanning lines. */
   public static String squash(String text) {
-    return text.strip().replaceAll("\\s+", " ");
+    String t = text.strip();
+    StringBuilder sb = null;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))))) {
+        if (sb == null) sb = new StringBuilder(t.length()).append(t, 0, i);
+        sb.append(' ');
+        while (i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) i++;
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? t : sb.toString();
   }
 
   /** The text of a string literal without its quotes (as written, escapes kept). */

@@ -1,7 +1,7 @@
 package dev.ananke.clew.spi;
 
 import dev.ananke.clew.internal.treesitter.ParsedTree;
-import dev.ananke.clew.internal.treesitter.TsQuery;
+import dev.ananke.clew.internal.treesitter.FlatQuery;
 import dev.ananke.core.Origin;
 import java.util.Comparator;
 import java.util.List;
@@ -17,10 +17,10 @@ public final class SourceFile {
   private final String text;
   private final LanguageSpec language;
   private final ParsedTree tree;
-  private final @Nullable TsQuery query;
+  private final @Nullable FlatQuery query;
 
   /** Made by the engine; extractors receive it. */
-  public SourceFile(String path, String text, LanguageSpec language, ParsedTree tree, @Nullable TsQuery query) {
+  public SourceFile(String path, String text, LanguageSpec language, ParsedTree tree, @Nullable FlatQuery query) {
     this.path = path;
     this.text = text;
     this.language = language;
@@ -63,13 +63,13 @@ public final class SourceFile {
    * The matches of the language's query ({@link LanguageSpec#queryResource}) in document order:
    * by the start of their main node, an enclosing node before the nodes it contains.
    * (Tree-sitter reports a match when its pattern completes, which for a pattern with children
-   * can be after matches nested in it.) Predicates such as {@code #eq?} are not evaluated.
+   * can be after matches nested in it.)
    */
   public List<Match> matches() {
     if (query == null) {
       throw new IllegalStateException("language " + language.name() + " declares no query resource");
     }
-    List<Match> out = tree.matches(query);
+    List<Match> out = query.run(tree);
     out.sort(ORDER);
     return out;
   }

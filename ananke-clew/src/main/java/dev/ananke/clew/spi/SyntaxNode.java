@@ -1,58 +1,56 @@
 package dev.ananke.clew.spi;
 
+import dev.ananke.clew.internal.treesitter.FlatTree;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
-import dev.ananke.clew.internal.treesitter.TsApi;
 import io.github.treesitter.jtreesitter.Point;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A node of a parsed tree, valid while its tree is open (during the extractor's call). Its
- * methods are named as jtreesitter's {@code Node} ones; each is one downcall into tree-sitter,
- * and a node costs 32 bytes of the tree's slab (see {@code TsApi} for why). Positions are
- * 0-based, columns in UTF-8 bytes. Not thread-safe.
+ * A node of a parsed tree. Its methods are named as jtreesitter's {@code Node} ones, and read
+ * the tree's flat array ({@code FlatTree}): no native call, O(1) parent, cheap to create.
+ * Positions are 0-based, columns in UTF-8 bytes. Immutable.
  */
 public final class SyntaxNode {
   private final ParsedTree tree;
-  private final MemorySegment node;
+  private final FlatTree flat;
+  private final int index;
 
   /** Made by the parsing layer. */
-  public SyntaxNode(ParsedTree tree, MemorySegment node) {
+  public SyntaxNode(ParsedTree tree, int index) {
     this.tree = tree;
-    this.node = node;
+    this.flat = tree.flat();
+    this.index = index;
   }
 
-  private Optional<SyntaxNode> wrap(MemorySegment n) {
-    return TsApi.isNull(n) ? Optional.empty() : Optional.of(new SyntaxNode(tree, n));
+  private Optional<SyntaxNode> at(int i) {
+    return i < 0 ? Optional.empty() : Optional.of(new SyntaxNode(tree, i));
   }
 
   /** The node type, e.g. {@code function_declaration}, or the token text for anonymous nodes. */
   public String getType() {
-    return tree.language().symbolName(TsApi.symbol(node));
+    return tree.language().symbolName(flat.symbol(index));
   }
 
   public short getSymbol() {
-    return TsApi.symbol(node);
+    return flat.symbol(index);
   }
 
   public int getStartByte() {
-    return TsApi.startByte(node);
+    return flat.startByte(index);
   }
 
   public int getEndByte() {
-    return TsApi.endByte(node);
+    return flat.endByte(index);
   }
 
   public Point getStartPoint() {
-    long p = TsApi.startPoint(tree.allocator(), node);
-    return new Point((int) (p >>> 32), (int) p);
+    return new Point(flat.startRow(index), flat.startColumn(index));
   }
 
   public Point getEndPoint() {
-    long p = TsApi.endPoint(tree.allocator(), node);
-    return new Point((int) (p >>> 32), (int) p);
+    return new Point(flat.endRow(index), flat.endColumn(index));
   }
 
   /** The source text of the node. */
@@ -61,95 +59,106 @@ public final class SyntaxNode {
   }
 
   public int getChildCount() {
-    return TsApi.childCount(node);
+    int n = 0;
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) n++;
+    return n;
   }
 
   public int getNamedChildCount() {
-    return TsApi.namedChildCount(node);
+    int n = 0;
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (flat.isNamed(c)) n++;
+    }
+    return n;
   }
 
-  public Optional<SyntaxNode> getChild(int index) {
-    return wrap(TsApi.child(tree.allocator(), node, index));
+  public Optional<SyntaxNode> getChild(int i) {
+    int k = 0;
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (k++ == i) return at(c);
+    }
+    return Optional.empty();
   }
 
-  public Optional<SyntaxNode> getNamedChild(int index) {
-    return wrap(TsApi.namedChild(tree.allocator(), node, index));
+  public Optional<SyntaxNode> getNamedChild(int i) {
+    int k = 0;
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (flat.isNamed(c) && k++ == i) return at(c);
+    }
+    return Optional.empty();
   }
 
   public List<SyntaxNode> getChildren() {
-    int n = getChildCount();
-    List<SyntaxNode> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) getChild(i).ifPresent(out::add);
+    List<SyntaxNode> out = new ArrayList<>();
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) out.add(new SyntaxNode(tree, c));
     return out;
   }
 
   public List<SyntaxNode> getNamedChildren() {
-    int n = getNamedChildCount();
-    List<SyntaxNode> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) getNamedChild(i).ifPresent(out::add);
+    List<SyntaxNode> out = new ArrayList<>();
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (flat.isNamed(c)) out.add(new SyntaxNode(tree, c));
+    }
     return out;
   }
 
   public Optional<SyntaxNode> getChildByFieldName(String field) {
     short id = tree.language().fieldId(field);
     if (id == 0) return Optional.empty();
-    return wrap(TsApi.childByFieldId(tree.allocator(), node, id));
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (flat.field(c) == id) return at(c);
+    }
+    return Optional.empty();
   }
 
   /** Every child in {@code field} (a field may hold several, e.g. Python's import names). */
   public List<SyntaxNode> getChildrenByFieldName(String field) {
     short id = tree.language().fieldId(field);
     if (id == 0) return List.of();
-    long name = tree.language().fieldNameAddress(id);
     List<SyntaxNode> out = new ArrayList<>();
-    int n = getChildCount();
-    for (int i = 0; i < n; i++) {
-      if (TsApi.fieldNameForChild(node, i) == name) getChild(i).ifPresent(out::add);
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (flat.field(c) == id) out.add(new SyntaxNode(tree, c));
     }
     return out;
   }
 
-  /**
-   * The parent. Costly: tree-sitter finds it by searching down from the root, so walking up from
-   * many nodes of a large file costs more than parsing it; see {@link Scopes}.
-   */
   public Optional<SyntaxNode> getParent() {
-    return wrap(TsApi.parent(tree.allocator(), node));
+    return at(flat.parent(index));
   }
 
   public boolean isNamed() {
-    return TsApi.isNamed(node);
+    return flat.isNamed(index);
   }
 
   public boolean isError() {
-    return TsApi.isError(node);
+    return flat.isError(index);
   }
 
   public boolean isMissing() {
-    return TsApi.isMissing(node);
+    return flat.isMissing(index);
   }
 
   public boolean hasError() {
-    return TsApi.hasError(node);
+    return flat.hasError(index);
   }
 
   public int getDescendantCount() {
-    return TsApi.descendantCount(node);
+    return flat.descendantCount(index);
   }
 
-  /** Identifies the node within its tree. */
+  /** Identifies the node within its tree (its preorder index). */
   public long getId() {
-    return TsApi.id(node);
+    return index;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SyntaxNode other && other.tree == tree && other.getId() == getId();
+    return o instanceof SyntaxNode other && other.tree == tree && other.index == index;
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(getId());
+    return index;
   }
 
   @Override

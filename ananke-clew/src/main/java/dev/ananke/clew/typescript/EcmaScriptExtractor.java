@@ -59,6 +59,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
   private static final Set<String> SQL_CALLS = Set.of("query", "execute", "raw", "exec", "prepare", "run", "all", "get");
   private static final Set<String> CHILD_PROCESS = Set.of("child_process", "node:child_process");
   private static final Set<String> SHELL_FUNCTIONS = Set.of("exec", "execSync");
+  /** Methods whose calls say something: promise idioms, shell execution. */
+  private static final Set<String> INTERESTING_METHODS =
+      Set.of("then", "catch", "all", "allSettled", "race", "any", "exec", "execSync");
 
   /** Per-file state: the matches of one file in document order. */
   private final class Run {
@@ -202,15 +205,16 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           String name = rest ? restName(pattern) : file.text(pattern);
           if (name.equals("this")) yield null; // a `this` type annotation, not a parameter
           SyntaxNode value = field(p, "value");
+          // optional means declared with `?`; a default value is reported as such
           yield new Parameter(Nodes.squash(name), typeOf(field(p, "type")),
-              p.getType().equals("optional_parameter") || value != null, rest,
+              p.getType().equals("optional_parameter"), rest,
               value == null ? null : Nodes.squash(file.text(value)));
         }
         case "identifier" -> Parameter.of(file.text(p), null);
         case "assignment_pattern" -> {
           SyntaxNode left = field(p, "left");
           SyntaxNode right = field(p, "right");
-          yield left == null ? null : new Parameter(Nodes.squash(file.text(left)), null, true, false,
+          yield left == null ? null : new Parameter(Nodes.squash(file.text(left)), null, false, false,
               right == null ? null : Nodes.squash(file.text(right)));
         }
         case "rest_pattern" -> new Parameter(restName(p), null, false, true, null);
@@ -397,28 +401,15 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       if (name == null || value == null) return;
       Visibility visibility = exported(node) ? Visibility.PUBLIC : Visibility.PACKAGE;
       TypeDeclaration decl;
-      if (value.getType().equals("union_type")) {
-        List<String> variants = new ArrayList<>();
-        flattenUnion(value, variants);
-        decl = new TypeDeclaration(name, TypeKind.UNION, List.of(), typeParameters(node), List.of(), variants, null, visibility);
-      } else {
+      {
+        // A union alias (`type Role = "admin" | "viewer"`) stays an ALIAS: UNION is for tagged
+        // unions (Rust enums, Zig unions); the alias text lists the members.
         List<Field> fields = value.getType().equals("object_type") ? propertySignatures(value) : List.of();
         decl = new TypeDeclaration(name, TypeKind.ALIAS, fields, typeParameters(node), List.of(), List.of(),
             Nodes.squash(file.text(value)), visibility);
       }
       facts.type(node, decl);
       facts.name(IdentifierCategory.TYPE, name);
-    }
-
-    void flattenUnion(SyntaxNode union, List<String> out) {
-      for (SyntaxNode member : union.getNamedChildren()) {
-        if (member.getType().equals("union_type")) {
-          flattenUnion(member, out);
-        } else {
-          String v = Nodes.squash(file.text(member));
-          if (!out.contains(v)) out.add(v);
-        }
-      }
     }
 
     void enumDeclaration(SyntaxNode node) {
@@ -537,7 +528,8 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           SyntaxNode property = field(fn, "property");
           if (object == null || property == null) return;
           String method = file.text(property);
-          String target = file.text(object);
+          if (!INTERESTING_METHODS.contains(method)) return;
+          String target = file.text(object); // only now: the object of a chained call can be long
           switch (method) {
             case "then" -> facts.asyncIdiom(AsyncStyle.PROMISE_THEN, call);
             case "catch" -> {

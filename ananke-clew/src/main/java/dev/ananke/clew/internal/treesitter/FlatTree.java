@@ -1,0 +1,125 @@
+package dev.ananke.clew.internal.treesitter;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A whole syntax tree as one int array, exported by {@code ananke_flatten} in a single native
+ * call: nodes in preorder (document order, parents first), {@link #INTS} ints each. Reading it
+ * costs no downcall and no allocation, which is what keeps extraction close to the cost of the
+ * parse; see {@code src/main/c/ananke_flatten.c} for the layout.
+ */
+public final class FlatTree {
+  static final int INTS = 10;
+  static final int NAMED = 1;
+  static final int MISSING = 2;
+  static final int HAS_ERROR = 4;
+  static final int ERROR = 8;
+
+  private final int[] data;
+  private final int size;
+
+  private FlatTree(int[] data, int size) {
+    this.data = data;
+    this.size = size;
+  }
+
+  static FlatTree of(MemorySegment tree, int sourceBytes) {
+    int capacity = Math.max(256, sourceBytes / 2);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try (Arena arena = Arena.ofConfined()) {
+        MemorySegment out = arena.allocate((long) capacity * INTS * 4, 4);
+        int n = TsApi.flatten(tree, capacity, out);
+        if (n == Integer.MIN_VALUE) throw new OutOfMemoryError("ananke_flatten: out of native memory");
+        if (n >= 0) {
+          int[] data = new int[n * INTS];
+          MemorySegment.copy(out, JAVA_INT, 0, data, 0, data.length);
+          return new FlatTree(data, n);
+        }
+        capacity = -n;
+      }
+    }
+    throw new IllegalStateException("ananke_flatten did not converge");
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public short symbol(int node) {
+    return (short) (data[node * INTS] & 0xFFFF);
+  }
+
+  int flags(int node) {
+    return data[node * INTS] >>> 16;
+  }
+
+  public boolean isNamed(int node) {
+    return (flags(node) & NAMED) != 0;
+  }
+
+  public boolean isMissing(int node) {
+    return (flags(node) & MISSING) != 0;
+  }
+
+  public boolean hasError(int node) {
+    return (flags(node) & HAS_ERROR) != 0;
+  }
+
+  public boolean isError(int node) {
+    return (flags(node) & ERROR) != 0;
+  }
+
+  public short field(int node) {
+    return (short) data[node * INTS + 1];
+  }
+
+  public int parent(int node) {
+    return data[node * INTS + 2];
+  }
+
+  public int nextSibling(int node) {
+    return data[node * INTS + 3];
+  }
+
+  /** The first child, or -1. */
+  public int firstChild(int node) {
+    int next = node + 1;
+    return next < size && parent(next) == node ? next : -1;
+  }
+
+  public int startByte(int node) {
+    return data[node * INTS + 4];
+  }
+
+  public int endByte(int node) {
+    return data[node * INTS + 5];
+  }
+
+  public int startRow(int node) {
+    return data[node * INTS + 6];
+  }
+
+  public int startColumn(int node) {
+    return data[node * INTS + 7];
+  }
+
+  public int endRow(int node) {
+    return data[node * INTS + 8];
+  }
+
+  public int endColumn(int node) {
+    return data[node * INTS + 9];
+  }
+
+  /** The node and all below it. */
+  public int descendantCount(int node) {
+    for (int n = node; n >= 0; n = parent(n)) {
+      int next = nextSibling(n);
+      if (next >= 0) return next - node;
+    }
+    return size - node;
+  }
+}

@@ -1,0 +1,331 @@
+package dev.ananke.tokens.earley;
+
+import dev.ananke.tokens.ByteRecognizer;
+import dev.ananke.tokens.grammar.LexemeCheck;
+import java.util.Arrays;
+
+/*
+ * The per-sequence parse state: a stack of bytes, each with the lexer state after it, the Earley
+ * row current at that point and where the current lexeme began. push(b) is what both consuming a
+ * token and walking the vocabulary trie do.
+ *
+ * Bytes normally only step the lexer (one table load). Only when the lexer cannot take the next
+ * byte does the parser get involved: the lexemes complete in the current lexer state are scanned
+ * into a new Earley row (greedy lexing: a lexeme ends when it cannot grow), the lexer restarts on
+ * exactly the lexemes that row allows, and takes the byte from there. Ignored lexemes (%ignore,
+ * JSON whitespace) leave the row as it is.
+ *
+ * Rows live on a stack too. Popping bytes only moves pointers; rows above the current one stay in
+ * place, tagged with (parent row, lexer state scanned). The trie walk pops and pushes the same
+ * lexeme boundary over and over (every token starting with '",' ends the same string lexeme), so
+ * scan() first checks whether the row it is about to build is already there: llguidance's row
+ * reuse (docs/optimizations.md, "Earley parser optimizations").
+ *
+ * Items are (dot, origin) pairs in two int arrays; the Aycock-Horspool rule (a predicted nullable
+ * nonterminal also advances the predicting item) makes completions within one row unnecessary.
+ */
+final class EarleyParser implements ByteRecognizer {
+  static final int FAIL = -1;
+  static final int IGNORED = -2;
+
+  private final Cfg cfg;
+  private final Lexer lexer;
+  private final int[] dotSym;
+  private final int[] dotLhs;
+
+  // byte stack: index d describes the state after d bytes
+  int depth;
+  byte[] buf = new byte[64];
+  int[] lexSt = new int[65];
+  int[] rowAt = new int[65];
+  int[] lexBeg = new int[65];
+
+  // rows
+  private int rowPhys;
+  private int[] rowStart = new int[16];
+  private int[] rowEnd = new int[16];
+  private int[] rowParent = new int[16];
+  private int[] rowScanned = new int[16];
+  private int[] rowLexStart = new int[16];
+  /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
+  private int[] rowLexStartNoIgnore = new int[16];
+  private boolean[] rowAccept = new boolean[16];
+
+  // items
+  private int[] itDot = new int[256];
+  private int[] itOrig = new int[256];
+  private int itEnd;
+
+  // scratch: item set of the row being built, lexeme marks
+  private long[] hashKeys = new long[64];
+  private int[] hashStamp = new int[64];
+  private int stamp;
+  private final int[] lexMark;
+  private int lexMarkStamp;
+  private int[] lexScratch;
+
+  EarleyParser(CompiledGrammar g) {
+    this.cfg = g.cfg;
+    this.lexer = g.lexer;
+    this.dotSym = cfg.dotSym;
+    this.dotLhs = cfg.dotLhs;
+    this.lexMark = new int[cfg.lexemes.length];
+    this.lexScratch = new int[cfg.lexemes.length];
+    // row 0: predict the augmented start
+    rowStart[0] = 0;
+    newItemSet(0);
+    add(cfg.prodsOf[0][0], 0);
+    finishRow(0);
+    rowParent[0] = -1;
+    rowScanned[0] = -1;
+    rowPhys = 1;
+    lexSt[0] = rowLexStart[0];
+  }
+
+  private EarleyParser(EarleyParser o) {
+    this.cfg = o.cfg;
+    this.lexer = o.lexer;
+    this.dotSym = o.dotSym;
+    this.dotLhs = o.dotLhs;
+    this.lexMark = new int[cfg.lexemes.length];
+    this.lexScratch = new int[cfg.lexemes.length];
+    this.depth = o.depth;
+    this.buf = o.buf.clone();
+    this.lexSt = o.lexSt.clone();
+    this.rowAt = o.rowAt.clone();
+    this.lexBeg = o.lexBeg.clone();
+    this.rowPhys = o.rowAt[o.depth] + 1;
+    this.rowStart = o.rowStart.clone();
+    this.rowEnd = o.rowEnd.clone();
+    this.rowParent = o.rowParent.clone();
+    this.rowScanned = o.rowScanned.clone();
+    this.rowLexStart = o.rowLexStart.clone();
+    this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
+    this.rowAccept = o.rowAccept.clone();
+    this.itDot = o.itDot.clone();
+    this.itOrig = o.itOrig.clone();
+    this.itEnd = o.itEnd;
+  }
+
+  EarleyParser copy() {
+    return new EarleyParser(this);
+  }
+
+  /** Back to the state after {@code d} bytes (0 <= d <= depth). */
+  void truncate(int d) {
+    depth = d;
+  }
+
+  @Override
+  public boolean push(int b) {
+    int d = depth;
+    int s = lexSt[d];
+    int t = lexer.step(s, b);
+    if (t != Lexer.DEAD) {
+      if (d + 1 >= lexSt.length) grow();
+      buf[d] = (byte) b;
+      lexSt[d + 1] = t;
+      rowAt[d + 1] = rowAt[d];
+      lexBeg[d + 1] = lexBeg[d];
+      depth = d + 1;
+      return true;
+    }
+    if (lexBeg[d] == d) return false;
+    int r = rowAt[d];
+    int r2 = scan(r, s, lexBeg[d], d);
+    if (r2 == FAIL) return false;
+    int row = r2 == IGNORED ? r : r2;
+    int t2 = lexer.step(r2 == IGNORED ? rowLexStartNoIgnore[row] : rowLexStart[row], b);
+    if (t2 == Lexer.DEAD) return false;
+    if (d + 1 >= lexSt.length) grow();
+    buf[d] = (byte) b;
+    lexSt[d + 1] = t2;
+    rowAt[d + 1] = row;
+    lexBeg[d + 1] = d;
+    depth = d + 1;
+    return true;
+  }
+
+  @Override
+  public void pop(int n) {
+    depth -= n;
+  }
+
+  /** Whether the bytes so far form a complete sentence. */
+  boolean isAccepting() {
+    int d = depth;
+    int r = rowAt[d];
+    if (lexBeg[d] == d) return rowAccept[r];
+    int r2 = scan(r, lexSt[d], lexBeg[d], d);
+    if (r2 == FAIL) return false;
+    return rowAccept[r2 == IGNORED ? r : r2];
+  }
+
+  /** The lexer state now (for the slicer). */
+  int lexerState() {
+    return lexSt[depth];
+  }
+
+  private void grow() {
+    int cap = lexSt.length * 2;
+    buf = Arrays.copyOf(buf, cap);
+    lexSt = Arrays.copyOf(lexSt, cap + 1);
+    rowAt = Arrays.copyOf(rowAt, cap + 1);
+    lexBeg = Arrays.copyOf(lexBeg, cap + 1);
+  }
+
+  /**
+   * Scans the lexemes complete in lexer state {@code s} (the bytes [from, to)) after row {@code r}:
+   * the new row's slot, IGNORED when only an ignored lexeme completed, or FAIL.
+   */
+  private int scan(int r, int s, int from, int to) {
+    int[] acc = lexer.accepts(s);
+    if (acc.length == 0) return FAIL;
+    int slot = r + 1;
+    boolean checked = false;
+    for (int l : acc) if (cfg.lexemes[l].check() != null) checked = true;
+    if (!checked && slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s) return slot;
+
+    int mark = ++lexMarkStamp;
+    boolean ignored = false;
+    int passing = 0;
+    for (int l : acc) {
+      if (cfg.ignoredLexeme[l]) {
+        ignored = true;
+        continue;
+      }
+      LexemeCheck c = cfg.lexemes[l].check();
+      if (c != null && !c.test(buf, from, to)) continue;
+      lexMark[l] = mark;
+      passing++;
+    }
+    if (passing == 0) return ignored ? IGNORED : FAIL;
+
+    if (slot >= rowStart.length) growRows();
+    itEnd = rowEnd[r];
+    rowStart[slot] = itEnd;
+    newItemSet(itEnd);
+    for (int i = rowStart[r], e = rowEnd[r]; i < e; i++) {
+      int sym = dotSym[itDot[i]];
+      if (sym < 0 && sym != Cfg.END && lexMark[~sym] == mark) add(itDot[i] + 1, itOrig[i]);
+    }
+    if (itEnd == rowStart[slot]) {
+      rowPhys = Math.min(rowPhys, slot);
+      return ignored ? IGNORED : FAIL;
+    }
+    finishRow(slot);
+    rowParent[slot] = r;
+    rowScanned[slot] = checked ? -1 : s;
+    rowPhys = slot + 1;
+    return slot;
+  }
+
+  /** Closes the items of row {@code k} (from rowStart[k]) under prediction and completion. */
+  private void finishRow(int k) {
+    boolean accept = false;
+    for (int i = rowStart[k]; i < itEnd; i++) {
+      int dot = itDot[i];
+      int orig = itOrig[i];
+      int sym = dotSym[dot];
+      if (sym == Cfg.END) {
+        if (dot == cfg.acceptDot && orig == 0) accept = true;
+        if (orig == k) continue; // nullable completions were advanced at prediction time
+        int lhs = dotLhs[dot];
+        for (int j = rowStart[orig], e = rowEnd[orig]; j < e; j++) {
+          if (dotSym[itDot[j]] == lhs) add(itDot[j] + 1, itOrig[j]);
+        }
+      } else if (sym >= 0) {
+        for (int p : cfg.prodsOf[sym]) add(p, k);
+        if (cfg.nullable[sym]) add(dot + 1, orig);
+      }
+    }
+    rowEnd[k] = itEnd;
+    rowAccept[k] = accept;
+    // the lexemes this row allows, plus the ignored ones when any real lexeme is allowed
+    int mark = ++lexMarkStamp;
+    int n = 0;
+    for (int i = rowStart[k]; i < itEnd; i++) {
+      int sym = dotSym[itDot[i]];
+      if (sym < 0 && sym != Cfg.END && lexMark[~sym] != mark) {
+        lexMark[~sym] = mark;
+        lexScratch[n++] = ~sym;
+      }
+    }
+    if (n > 0) {
+      Arrays.sort(lexScratch, 0, n);
+      rowLexStartNoIgnore[k] = lexer.start(lexScratch, n);
+      for (int l = 0; l < cfg.ignoredLexeme.length && cfg.ignoredLexeme[l]; l++) {
+        if (lexMark[l] != mark) {
+          lexMark[l] = mark;
+          lexScratch[n++] = l;
+        }
+      }
+      Arrays.sort(lexScratch, 0, n);
+      rowLexStart[k] = lexer.start(lexScratch, n);
+    } else {
+      rowLexStart[k] = Lexer.DEAD;
+      rowLexStartNoIgnore[k] = Lexer.DEAD;
+    }
+  }
+
+  private void newItemSet(int start) {
+    rowBeingBuilt = start;
+    stamp++;
+    if (stamp == Integer.MAX_VALUE) {
+      Arrays.fill(hashStamp, 0);
+      stamp = 1;
+    }
+  }
+
+  private void add(int dot, int orig) {
+    long key = ((long) dot << 32) | (orig & 0xFFFFFFFFL);
+    int mask = hashKeys.length - 1;
+    int h = (int) (key ^ (key >>> 29)) * 0x9E3779B9;
+    int i = (h ^ (h >>> 16)) & mask;
+    while (hashStamp[i] == stamp) {
+      if (hashKeys[i] == key) return;
+      i = (i + 1) & mask;
+    }
+    hashStamp[i] = stamp;
+    hashKeys[i] = key;
+    if (itEnd == itDot.length) {
+      itDot = Arrays.copyOf(itDot, itEnd * 2);
+      itOrig = Arrays.copyOf(itOrig, itEnd * 2);
+    }
+    itDot[itEnd] = dot;
+    itOrig[itEnd++] = orig;
+    if ((itEnd - currentRowStart()) * 2 > hashKeys.length) rehash();
+  }
+
+  private int rowBeingBuilt;
+
+  private int currentRowStart() {
+    return rowBeingBuilt;
+  }
+
+  private void rehash() {
+    hashKeys = new long[hashKeys.length * 2];
+    hashStamp = new int[hashStamp.length * 2];
+    stamp = 1;
+    int mask = hashKeys.length - 1;
+    for (int j = rowBeingBuilt; j < itEnd; j++) {
+      long key = ((long) itDot[j] << 32) | (itOrig[j] & 0xFFFFFFFFL);
+      int h = (int) (key ^ (key >>> 29)) * 0x9E3779B9;
+      int i = (h ^ (h >>> 16)) & mask;
+      while (hashStamp[i] == stamp) i = (i + 1) & mask;
+      hashStamp[i] = stamp;
+      hashKeys[i] = key;
+    }
+  }
+
+  private void growRows() {
+    int cap = rowStart.length * 2;
+    rowStart = Arrays.copyOf(rowStart, cap);
+    rowEnd = Arrays.copyOf(rowEnd, cap);
+    rowParent = Arrays.copyOf(rowParent, cap);
+    rowScanned = Arrays.copyOf(rowScanned, cap);
+    rowLexStart = Arrays.copyOf(rowLexStart, cap);
+    rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
+    rowAccept = Arrays.copyOf(rowAccept, cap);
+  }
+}
