@@ -406,7 +406,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     static String join(String prefix, String path) {
-      String p = path.replaceAll("\\s+", "");
+      String p = Signatures.compact(path);
       if (prefix.isEmpty()) return p;
       return p.isEmpty() ? prefix : prefix + "::" + p;
     }
@@ -418,7 +418,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     /** A path as written with its first segment replaced by what a {@code use} bound it to. */
     String resolve(String path) {
-      String p = path.replaceAll("\\s+", "");
+      String p = Signatures.compact(path);
       int sep = p.indexOf("::");
       String head = sep < 0 ? p : p.substring(0, sep);
       String full = paths.get(head);

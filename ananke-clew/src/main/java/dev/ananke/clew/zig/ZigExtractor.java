@@ -313,7 +313,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         String natural = module.endsWith(".zig") ? module.substring(module.lastIndexOf('/') + 1, module.length() - 4)
             : module;
         ImportAcc acc = imports.computeIfAbsent(module, k -> new ImportAcc(node));
-        String member = file.text(value).substring(file.text(root).length()).replaceAll("\\s+", "");
+        String member = Signatures.compact(file.text(value).substring(file.text(root).length()));
         if (member.startsWith(".")) {
           acc.symbols.add(member.substring(1));
         } else if (!name.equals(natural)) {
@@ -323,7 +323,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         return true;
       }
       if (root.getType().equals("identifier") && paths.containsKey(file.text(root))) {
-        paths.put(name, resolve(Nodes.squash(file.text(value)).replace(" ", "")));
+        paths.put(name, resolve(Signatures.compact(file.text(value))));
         return true;
       }
       return false;
@@ -366,7 +366,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     void call(SyntaxNode call) {
       SyntaxNode fn = field(call, "function");
       if (fn == null) return;
-      String callee = resolve(Nodes.squash(file.text(fn)).replace(" ", ""));
+      String callee = resolve(Signatures.compact(file.text(fn)));
       if (callee.equals("std.Thread.spawn")) {
         facts.asyncIdiom(AsyncStyle.THREAD, call);
       } else if (FORMATS.containsKey(callee)) {
