@@ -13,7 +13,10 @@
 (keyed_element) @keyed
 
 (if_statement condition: (binary_expression operator: "!=")) @if
-(call_expression) @call
+; calls the extractor looks at, narrowed by name here so that the many other calls cost nothing
+((call_expression function: (identifier) @_name) @call (#any-of? @_name "panic" "make"))
+((call_expression function: (selector_expression field: (field_identifier) @_name)) @call
+  (#any-of? @_name "Lock" "RLock" "TryLock" "Command" "CommandContext" "Sprintf"))
 (binary_expression operator: "+") @concat
 
 (go_statement) @go

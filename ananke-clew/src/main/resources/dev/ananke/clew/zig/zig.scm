@@ -18,7 +18,11 @@
 (errdefer_statement) @errdefer
 ((builtin_function (builtin_identifier) @_name) @panic (#eq? @_name "@panic"))
 
-(call_expression) @call
+; calls the extractor looks at (std.Thread.spawn, formatting and concatenation, locks), narrowed
+; by member name here so that the many other calls cost nothing
+((call_expression function: (field_expression member: (identifier) @_name)) @call
+  (#any-of? @_name "spawn" "allocPrint" "allocPrintZ" "bufPrint" "bufPrintZ" "comptimePrint" "concat"
+    "concatWithSentinel" "join" "joinZ" "lock" "lockShared" "tryLock"))
 ((field_expression member: (identifier) @_member) @wait_group (#eq? @_member "WaitGroup"))
 ; an argument list naming a shell, e.g. .{ "/bin/sh", "-c", cmd }
 ((initializer_list (string) @_shell) @argv
