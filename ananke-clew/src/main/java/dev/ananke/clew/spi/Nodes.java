@@ -1,6 +1,5 @@
 package dev.ananke.clew.spi;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
