@@ -1,6 +1,5 @@
 package dev.ananke.clew.spi;
 
-
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
