@@ -134,6 +134,10 @@ final class RustExtractor implements LanguageSpec.Extractor {
         }
         case "constant" -> constant(node);
         case "let" -> let(node);
+        case "field_init" -> { // Config { password: "...", .. }
+          String name = fieldText(node, "field");
+          if (name != null) secret(node, name, field(node, "value"));
+        }
         case "try" -> {
           Scopes.Scope function = scopes.enclosing(node);
           boolean option = function != null && optionFunctions.contains(function.start());

@@ -101,6 +101,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       switch (capture) {
         case "function" -> function(node);
         case "declaration" -> declaration(node);
+        case "assign" -> {
+          SyntaxNode left = field(node, "left");
+          if (left != null) assignment(node, left, field(node, "right"));
+        }
         case "try" -> facts.errorIdiom(ErrorIdiom.ZIG_TRY, node);
         case "catch" -> {
           facts.errorIdiom(ErrorIdiom.ZIG_CATCH, node);
@@ -204,7 +208,11 @@ final class ZigExtractor implements LanguageSpec.Extractor {
 
     void declaration(SyntaxNode node) {
       boolean isConst = Nodes.hasChildOfType(node, "const");
-      if (!isConst && !Nodes.hasChildOfType(node, "var")) return; // an assignment, `x += 1;`
+      if (!isConst && !Nodes.hasChildOfType(node, "var")) { // an assignment statement, `c.token = "...";`
+        SyntaxNode target = node.getNamedChildCount() == 0 ? null : node.getNamedChild(0).orElse(null);
+        if (target != null) assignment(node, target, value(node));
+        return;
+      }
       Scopes.Scope scope = scopes.enclosing(node);
       SyntaxNode nameNode = Nodes.childOfType(node, "identifier");
       SyntaxNode value = value(node);
@@ -251,6 +259,12 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       if (scope == null && isConst && literal) facts.name(IdentifierCategory.CONSTANT, name);
       else if (scope != null && scope.kind() == Scopes.Kind.FUNCTION) facts.name(IdentifierCategory.VARIABLE, name);
       secret(node, name, value);
+    }
+
+    /** {@code target = value}: a string assigned to a credential field or variable is a secret. */
+    void assignment(SyntaxNode at, SyntaxNode target, @Nullable SyntaxNode value) {
+      String name = target.getType().equals("field_expression") ? fieldText(target, "member") : file.text(target);
+      if (name != null) secret(at, name, value);
     }
 
     /** The node after {@code =}. */

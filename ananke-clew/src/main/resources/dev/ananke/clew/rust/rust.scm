@@ -19,6 +19,7 @@
 (const_item) @constant
 (static_item) @constant
 (let_declaration) @let
+(field_initializer) @field_init
 
 (try_expression) @try
 (await_expression) @await

@@ -12,6 +12,8 @@
 ; const/var declarations (types, imports, constants, secrets); the grammar also uses this node
 ; for assignments, which the extractor tells apart by the missing `const`/`var` keyword.
 (variable_declaration) @declaration
+; .{ .password = "..." } and x.token = "...": a string assigned to a field
+(assignment_expression right: (string)) @assign
 
 (try_expression) @try
 (catch_expression) @catch
