@@ -36,7 +36,7 @@ class JavaScriptExtractionTest {
   @Test
   void untypedMethodWithDefaultsAndRest() {
     FunctionSignature f = function(SET, "CartStore.addItem");
-    assertEquals(List.of(Parameter.of("sku", null), new Parameter("quantity", null, true, false, "1"),
+    assertEquals(List.of(Parameter.of("sku", null), new Parameter("quantity", null, false, false, "1"),
         new Parameter("tags", null, false, true, null)), f.parameters());
     assertTrue(f.async());
     assertNull(f.returnType());
@@ -47,7 +47,7 @@ class JavaScriptExtractionTest {
   @Test
   void staticMethodAndConstructor() {
     assertEquals("static fromJSON(json)", function(SET, "CartStore.fromJSON").signature());
-    assertEquals(List.of(Parameter.of("owner", null), new Parameter("options", null, true, false, "{}")),
+    assertEquals(List.of(Parameter.of("owner", null), new Parameter("options", null, false, false, "{}")),
         function(SET, "CartStore.constructor").parameters());
   }
 

@@ -51,7 +51,7 @@ class PythonExtractionTest {
   @Test
   void keywordOnlyDefaultsAndPrivateMethods() {
     FunctionSignature ship = function(SET, "OrderService.ship_all");
-    assertEquals(List.of(Parameter.of("orders", "list[Order]"), new Parameter("dry_run", "bool", true, false, "False")),
+    assertEquals(List.of(Parameter.of("orders", "list[Order]"), new Parameter("dry_run", "bool", false, false, "False")),
         ship.parameters());
     assertEquals("int", ship.returnType());
     FunctionSignature priv = function(SET, "OrderService._ship");

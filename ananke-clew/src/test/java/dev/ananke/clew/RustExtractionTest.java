@@ -173,6 +173,18 @@ class RustExtractionTest {
   }
 
   @Test
+  void secretInAStructLiteral() {
+    String source = """
+        fn connect() -> Config {
+            Config { host: "db", password: "hunter22", port: 5432 }
+        }
+        """;
+    ConstraintSet set = Clew.builder().build().extractSource("config.rs", source, null).constraints();
+    assertLine(2, set, "security.hardcoded-secret");
+    assertTrue(((ForbiddenPattern) constraint(set, "security.hardcoded-secret").payload()).reason().contains("password"));
+  }
+
+  @Test
   void unsafeIsATypeSafetySignal() {
     var c = constraint(SET, "type-safety.no-unsafe");
     assertEquals(ConstraintKind.TYPE_SAFETY, c.kind());

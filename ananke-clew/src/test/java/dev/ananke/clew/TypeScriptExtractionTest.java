@@ -59,7 +59,7 @@ class TypeScriptExtractionTest {
   void defaultAndRestParameters() {
     FunctionSignature f = function(SET, "UserService.listUsers");
     assertEquals(List.of(
-        new Parameter("limit", "number", true, false, "50"),
+        new Parameter("limit", "number", false, false, "50"),
         new Parameter("roles", "UserRole[]", false, true, null)), f.parameters());
     assertEquals("Promise<User[]>", f.returnType());
   }
@@ -114,8 +114,8 @@ class TypeScriptExtractionTest {
   @Test
   void unionAliasAndEnum() {
     TypeDeclaration role = type(SET, "UserRole");
-    assertEquals(TypeKind.UNION, role.kind());
-    assertEquals(List.of("\"admin\"", "\"editor\"", "\"viewer\""), role.variants());
+    assertEquals(TypeKind.ALIAS, role.kind());
+    assertEquals("\"admin\" | \"editor\" | \"viewer\"", role.aliasOf());
     assertEquals("Partial<User>", type(SET, "UserPatch").aliasOf());
     TypeDeclaration status = type(SET, "AccountStatus");
     assertEquals(TypeKind.ENUM, status.kind());

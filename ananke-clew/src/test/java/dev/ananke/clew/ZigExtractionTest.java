@@ -176,6 +176,20 @@ class ZigExtractionTest {
   }
 
   @Test
+  void secretsAssignedToFields() {
+    String source = """
+        const config = Config{ .host = "db", .password = "hunter22" };
+        fn reset(c: *Config) void {
+            c.api_key = "sk_test_123";
+            c.host = "localhost";
+        }
+        """;
+    ConstraintSet set = Clew.builder().build().extractSource("config.zig", source, null).constraints();
+    assertEquals(List.of(1, 3), Samples.all(set, "security.hardcoded-secret").stream().map(c -> c.origin().line())
+        .sorted().toList());
+  }
+
+  @Test
   void syntaxErrorKeepsTheValidParts() {
     ExtractionResult r = Samples.extract("zig/broken.zig");
     ConstraintSet set = r.constraints();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       CompileCommand.class,
       FixturesCommand.class,
+      MaskBenchCommand.class,
       VersionCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

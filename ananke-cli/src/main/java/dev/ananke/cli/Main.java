@@ -13,6 +13,8 @@ public final class Main {
   public static final int OK = 0;
   /** Exit code: a bug or an environment failure (disk full, a native library missing). */
   public static final int INTERNAL_ERROR = 1;
+  /** Exit code: the check a command ran failed (a MaskBench file, a violated constraint). */
+  public static final int CHECK_FAILED = 1;
   /** Exit code: the user's input or command line is wrong. */
   public static final int BAD_INPUT = 2;
 

@@ -28,12 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ExtractionBenchmark {
 
-  @Param({"typescript", "python", "javascript", "java"})
+  @Param({"typescript", "python", "javascript", "java", "rust", "go", "zig"})
   public String language;
 
   @Param({"small", "medium", "large", "xlarge"})

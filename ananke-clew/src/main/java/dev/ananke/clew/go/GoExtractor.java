@@ -76,6 +76,8 @@ final class GoExtractor implements LanguageSpec.Extractor {
     /** Local package name to import path ({@code log} to {@code github.com/sirupsen/logrus}). */
     final Map<String, String> packages = new HashMap<>();
     final Set<Long> sqlReported = new HashSet<>();
+    /** End of the last concatenation looked at: a {@code +} inside it is part of it. */
+    int concatenationEnd = -1;
 
     Run(SourceFile file, Facts facts) {
       this.file = file;
@@ -85,9 +87,18 @@ final class GoExtractor implements LanguageSpec.Extractor {
     void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
-        case "type" -> typeSpec(node);
-        case "alias" -> alias(node);
-        case "import" -> importSpec(node);
+        case "types" -> {
+          for (SyntaxNode spec : node.getNamedChildren()) {
+            if (spec.getType().equals("type_spec")) typeSpec(spec, at(node, spec));
+            else if (spec.getType().equals("type_alias")) alias(spec, at(node, spec));
+          }
+        }
+        case "imports" -> {
+          SyntaxNode list = Nodes.childOfType(node, "import_spec_list");
+          for (SyntaxNode spec : (list == null ? node : list).getNamedChildren()) {
+            if (spec.getType().equals("import_spec")) importSpec(spec, list == null ? node : spec);
+          }
+        }
         case "constant" -> valueSpec(node, IdentifierCategory.CONSTANT);
         case "variable" -> valueSpec(node, IdentifierCategory.VARIABLE);
         case "define" -> {
@@ -211,7 +222,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     // ---- types --------------------------------------------------------------------------
 
-    void typeSpec(SyntaxNode node) {
+    void typeSpec(SyntaxNode node, SyntaxNode at) {
       String name = fieldText(node, "name");
       SyntaxNode type = field(node, "type");
       if (name == null || type == null) return;
@@ -228,19 +239,13 @@ final class GoExtractor implements LanguageSpec.Extractor {
         default -> new TypeDeclaration(name, TypeKind.ALIAS, List.of(), typeParameters, List.of(), List.of(),
             Nodes.squash(file.text(type)), visibility(name));
       };
-      facts.type(declaration(node), decl);
+      facts.type(at, decl);
       facts.name(IdentifierCategory.TYPE, name);
     }
 
-    /**
-     * Where a spec is declared: the whole {@code type X ...} / {@code import "p"} when it stands
-     * alone, the spec itself inside a parenthesised group.
-     */
-    static SyntaxNode declaration(SyntaxNode spec) {
-      SyntaxNode parent = Nodes.parent(spec);
-      if (parent == null || parent.getNamedChildCount() != 1) return spec;
-      String t = parent.getType();
-      return t.equals("type_declaration") || t.equals("import_declaration") ? parent : spec;
+    /** Where a type spec is declared: the whole {@code type X ...} when it stands alone, else the spec. */
+    static SyntaxNode at(SyntaxNode declaration, SyntaxNode spec) {
+      return declaration.getNamedChildCount() == 1 ? declaration : spec;
     }
 
     /**
@@ -297,11 +302,11 @@ final class GoExtractor implements LanguageSpec.Extractor {
       return embedded;
     }
 
-    void alias(SyntaxNode node) {
+    void alias(SyntaxNode node, SyntaxNode at) {
       String name = fieldText(node, "name");
       SyntaxNode type = field(node, "type");
       if (name == null || type == null) return;
-      facts.type(declaration(node), new TypeDeclaration(name, TypeKind.ALIAS, List.of(), typeParameters(node),
+      facts.type(at, new TypeDeclaration(name, TypeKind.ALIAS, List.of(), typeParameters(node),
           List.of(), List.of(), Nodes.squash(file.text(type)), visibility(name)));
       facts.name(IdentifierCategory.TYPE, name);
     }
@@ -312,7 +317,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
      * {@code "database/sql"}, {@code log "github.com/sirupsen/logrus"}, {@code _ "lib/pq"} (alias
      * {@code _}: imported for its side effects) and {@code . "fmt"} (a wildcard).
      */
-    void importSpec(SyntaxNode node) {
+    void importSpec(SyntaxNode node, SyntaxNode at) {
       SyntaxNode path = field(node, "path");
       if (path == null) return;
       String module = Nodes.unquote(file.text(path));
@@ -321,7 +326,7 @@ final class GoExtractor implements LanguageSpec.Extractor {
       String name = nameNode == null ? null : file.text(nameNode);
       boolean dot = ".".equals(name);
       String alias = dot ? null : name;
-      facts.imports(declaration(node), new ImportSet(module, List.of(), alias, dot));
+      facts.imports(at, new ImportSet(module, List.of(), alias, dot));
       packages.put(alias != null ? alias : packageName(module), module);
     }
 
@@ -460,8 +465,8 @@ final class GoExtractor implements LanguageSpec.Extractor {
 
     /** {@code "UPDATE ... WHERE sku = " + sku}: the outermost {@code +} with a literal operand. */
     void concatenation(SyntaxNode node) {
-      SyntaxNode parent = Nodes.parent(node);
-      if (parent != null && parent.getType().equals("binary_expression")) return;
+      if (node.getStartByte() < concatenationEnd) return; // inside the one looked at: outermost only
+      concatenationEnd = node.getEndByte();
       if (!hasStringOperand(node)) return;
       if (SecuritySmells.looksLikeSql(file.text(node))) reportSql(node);
     }

@@ -194,7 +194,8 @@ final class PythonExtractor implements LanguageSpec.Extractor {
         case "default_parameter", "typed_default_parameter" -> {
           String name = fieldText(p, "name");
           SyntaxNode value = field(p, "value");
-          yield name == null ? null : new Parameter(name, typeText(field(p, "type")), true, false,
+          // optional is for a declared-optional marker; a default value is reported as such
+          yield name == null ? null : new Parameter(name, typeText(field(p, "type")), false, false,
               value == null ? null : Nodes.squash(file.text(value)));
         }
         case "list_splat_pattern", "dictionary_splat_pattern" -> new Parameter(splatName(p), null, false, true, null);

@@ -7,6 +7,7 @@ import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.Signatures;
 import dev.ananke.clew.spi.SourceFile;
@@ -88,6 +89,9 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
   }
 
+  /** The impl or trait a function is declared in: its type, and the visibility its members get. */
+  private record Container(@Nullable String name, @Nullable Visibility memberVisibility) {}
+
   private static final class Run {
     final SourceFile file;
     final Facts facts;
@@ -95,6 +99,14 @@ final class RustExtractor implements LanguageSpec.Extractor {
     /** Local name to the full path it was imported as ({@code thread} to {@code std::thread}). */
     final Map<String, String> paths = new HashMap<>();
     final Set<Long> sqlReported = new HashSet<>();
+    /** Enclosing impls, traits, functions and closures, tracked in document order (no parent walks). */
+    final Scopes scopes = new Scopes();
+    /** What an impl or trait scope (by its start byte) gives its functions. */
+    final Map<Integer, Container> containers = new HashMap<>();
+    /** Start bytes of the function scopes that return an Option. */
+    final Set<Integer> optionFunctions = new HashSet<>();
+    /** End of the last concatenation looked at: a {@code +} inside it is part of it. */
+    int concatenationEnd = -1;
     int unsafeCount;
     @Nullable Origin firstUnsafe;
 
@@ -106,6 +118,11 @@ final class RustExtractor implements LanguageSpec.Extractor {
     void visit(String capture, SyntaxNode node) {
       switch (capture) {
         case "function" -> function(node);
+        case "impl" -> impl(node);
+        case "closure" -> {
+          scopes.enclosing(node);
+          scopes.push(node, Scopes.Kind.FUNCTION, "");
+        }
         case "struct" -> struct(node);
         case "enum" -> enumItem(node);
         case "union" -> union(node);
@@ -117,8 +134,14 @@ final class RustExtractor implements LanguageSpec.Extractor {
         }
         case "constant" -> constant(node);
         case "let" -> let(node);
+        case "field_init" -> { // Config { password: "...", .. }
+          String name = fieldText(node, "field");
+          if (name != null) secret(node, name, field(node, "value"));
+        }
         case "try" -> {
-          if (!returnsOption(node)) facts.errorIdiom(ErrorIdiom.RESULT_PROPAGATION, node);
+          Scopes.Scope function = scopes.enclosing(node);
+          boolean option = function != null && optionFunctions.contains(function.start());
+          if (!option) facts.errorIdiom(ErrorIdiom.RESULT_PROPAGATION, node);
         }
         case "await" -> facts.asyncIdiom(AsyncStyle.ASYNC_AWAIT, node);
         case "call" -> call(node);
@@ -153,35 +176,35 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     void function(SyntaxNode node) {
       String name = fieldText(node, "name");
+      Scopes.Scope scope = scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.FUNCTION, name == null ? "" : name);
+      String returnType = typeText(field(node, "return_type"));
+      if (returnType != null && isOption(returnType)) optionFunctions.add(node.getStartByte());
       if (name == null) return;
-      SyntaxNode container = container(node);
-      String enclosing = null;
-      Visibility visibility = visibility(node);
-      if (container != null && container.getType().equals("trait_item")) {
-        enclosing = fieldText(container, "name");
-        visibility = visibility(container);
-      } else if (container != null && container.getType().equals("impl_item")) {
-        SyntaxNode target = field(container, "type");
-        enclosing = target == null ? null : typeName(target);
-        if (field(container, "trait") != null) visibility = Visibility.PUBLIC;
-      }
+      // Only a function directly in an impl or trait is a method; one in a function body is local.
+      Container container = scope != null && scope.kind() == Scopes.Kind.TYPE ? containers.get(scope.start()) : null;
+      String enclosing = container == null ? null : container.name();
+      Visibility visibility = container != null && container.memberVisibility() != null
+          ? container.memberVisibility() : visibility(node);
       List<Parameter> params = parameters(node);
       SyntaxNode modifiers = Nodes.childOfType(node, "function_modifiers");
       boolean async = modifiers != null && Nodes.hasChildOfType(modifiers, "async");
-      facts.function(node, new FunctionSignature(name, params, typeText(field(node, "return_type")), async,
+      facts.function(node, new FunctionSignature(name, params, returnType, async,
           visibility, enclosing, typeParameters(node), Signatures.upToBody(file, node, field(node, "body"))));
       facts.name(IdentifierCategory.FUNCTION, name);
       for (Parameter p : params) facts.name(IdentifierCategory.PARAMETER, p.name());
     }
 
-    /** The trait or impl a function is declared in, or null for a free function. */
-    @Nullable SyntaxNode container(SyntaxNode function) {
-      SyntaxNode list = Nodes.parent(function);
-      if (list == null || !list.getType().equals("declaration_list")) return null;
-      SyntaxNode owner = Nodes.parent(list);
-      if (owner == null) return null;
-      String t = owner.getType();
-      return t.equals("trait_item") || t.equals("impl_item") ? owner : null;
+    /**
+     * Opens an impl's scope: its functions are methods of the impl target; those of
+     * {@code impl Trait for T} are as visible as the trait, so PUBLIC.
+     */
+    void impl(SyntaxNode node) {
+      scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.TYPE, "impl");
+      SyntaxNode target = field(node, "type");
+      containers.put(node.getStartByte(), new Container(target == null ? null : typeName(target),
+          field(node, "trait") != null ? Visibility.PUBLIC : null));
     }
 
     /** Parameters other than the {@code self} receiver, in order. */
@@ -235,14 +258,6 @@ final class RustExtractor implements LanguageSpec.Extractor {
       String text = file.text(modifier).replace(" ", "");
       if (text.equals("pub")) return Visibility.PUBLIC;
       return text.equals("pub(self)") ? Visibility.PRIVATE : Visibility.PACKAGE;
-    }
-
-    /** Whether the function around a {@code ?} returns an {@code Option} (so it is not a Result). */
-    boolean returnsOption(SyntaxNode at) {
-      SyntaxNode owner = Nodes.ancestor(at, "function_item", "closure_expression", "async_block");
-      if (owner == null || !owner.getType().equals("function_item")) return false;
-      String returns = typeText(field(owner, "return_type"));
-      return returns != null && isOption(returns);
     }
 
     static boolean isOption(String type) {
@@ -306,6 +321,9 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     void trait(SyntaxNode node) {
       String name = fieldText(node, "name");
+      scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.TYPE, name == null ? "" : name);
+      containers.put(node.getStartByte(), new Container(name, visibility(node)));
       if (name == null) return;
       List<String> supertypes = new ArrayList<>();
       SyntaxNode bounds = field(node, "bounds");
@@ -392,7 +410,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
     }
 
     static String join(String prefix, String path) {
-      String p = path.replaceAll("\\s+", "");
+      String p = Signatures.compact(path);
       if (prefix.isEmpty()) return p;
       return p.isEmpty() ? prefix : prefix + "::" + p;
     }
@@ -404,7 +422,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     /** A path as written with its first segment replaced by what a {@code use} bound it to. */
     String resolve(String path) {
-      String p = path.replaceAll("\\s+", "");
+      String p = Signatures.compact(path);
       int sep = p.indexOf("::");
       String head = sep < 0 ? p : p.substring(0, sep);
       String full = paths.get(head);
@@ -537,8 +555,8 @@ final class RustExtractor implements LanguageSpec.Extractor {
 
     /** {@code "SELECT ... " + &id} or {@code query.to_owned() + "WHERE ..."}. */
     void concatenation(SyntaxNode node) {
-      SyntaxNode parent = Nodes.parent(node);
-      if (parent != null && parent.getType().equals("binary_expression")) return; // outermost only
+      if (node.getStartByte() < concatenationEnd) return; // inside the one looked at: outermost only
+      concatenationEnd = node.getEndByte();
       if (Nodes.descendantsOfType(node, "string_literal").isEmpty()) return;
       if (SecuritySmells.looksLikeSql(file.text(node))) reportSql(node);
     }

@@ -23,7 +23,7 @@ public final class NamingTally {
     int matched = -1;
     int matches = 0;
     for (int i = 0; i < STYLES.length; i++) {
-      if (STYLES[i].matches(name)) {
+      if (follows(STYLES[i], name)) {
         c[i]++;
         matched = i;
         matches++;
@@ -41,6 +41,37 @@ public final class NamingTally {
     int sum = 0;
     for (int[] c : counts.values()) sum += c[STYLES.length + 1 + style.ordinal()];
     return sum;
+  }
+
+  /**
+   * Whether {@code name} follows {@code style}: the style's regex, decided by one scan of the
+   * name for the four styles we know (a regex per style and name was a tenth of the extraction
+   * time of small files); any other style falls back to its regex.
+   */
+  static boolean follows(NamingStyle style, String name) {
+    int i = 0;
+    int n = name.length();
+    while (i < n && name.charAt(i) == '_') i++;
+    if (i == n) return false;
+    char first = name.charAt(i);
+    boolean lower = first >= 'a' && first <= 'z';
+    boolean upper = first >= 'A' && first <= 'Z';
+    boolean hasLower = false, hasUpper = false, hasUnderscore = false, other = false;
+    for (int k = i + 1; k < n; k++) {
+      char ch = name.charAt(k);
+      if (ch >= 'a' && ch <= 'z') hasLower = true;
+      else if (ch >= 'A' && ch <= 'Z') hasUpper = true;
+      else if (ch == '_') hasUnderscore = true;
+      else if (!(ch >= '0' && ch <= '9')) other = true;
+    }
+    if (other) return false;
+    return switch (style.name()) {
+      case "CAMEL_CASE" -> lower && !hasUnderscore;
+      case "PASCAL_CASE" -> upper && !hasUnderscore;
+      case "SNAKE_CASE" -> lower && !hasUpper;
+      case "SCREAMING_SNAKE_CASE" -> upper && !hasLower;
+      default -> style.matches(name);
+    };
   }
 
   public void addAll(NamingTally other) {

@@ -1,6 +1,5 @@
 package dev.ananke.clew.spi;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,19 +42,12 @@ public final class Nodes {
     return false;
   }
 
-  /**
-   * The parent node, or null. Costly: tree-sitter finds a parent by searching down from the root,
-   * so calling this for many nodes of a large file costs more than parsing it. Track enclosing
-   * declarations with {@link Scopes} instead, and use this only on rare paths.
-   */
+  /** The parent node, or null (O(1): the flat tree stores it). */
   public static @Nullable SyntaxNode parent(SyntaxNode node) {
     return node.getParent().orElse(null);
   }
 
-  /**
-   * The nearest ancestor of one of the given types, or null. Costly for the same reason as
-   * {@link #parent}: prefer {@link Scopes} on paths taken for many nodes.
-   */
+  /** The nearest ancestor of one of the given types, or null (O(depth)). */
   public static @Nullable SyntaxNode ancestor(SyntaxNode node, String... types) {
     for (SyntaxNode p = parent(node); p != null; p = parent(p)) {
       String t = p.getType();

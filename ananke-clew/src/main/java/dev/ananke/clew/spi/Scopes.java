@@ -1,15 +1,13 @@
 package dev.ananke.clew.spi;
 
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The declarations (classes, functions) enclosing the node being visited, tracked from byte
- * ranges while matches are visited in document order. It replaces walking up with
- * {@code SyntaxNode.getParent()}, which tree-sitter answers by searching down from the root: on a
- * large file, asking every function for its parent cost more than the parse itself.
+ * ranges while matches are visited in document order, with their qualified names: simpler than
+ * walking up the parents and rebuilding the names at every node.
  */
 public final class Scopes {
 

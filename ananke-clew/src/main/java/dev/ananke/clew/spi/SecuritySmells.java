@@ -2,6 +2,7 @@ package dev.ananke.clew.spi;
 
 import dev.ananke.core.payload.ForbiddenPattern;
 import dev.ananke.core.payload.PatternSyntax;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,20 +13,38 @@ import java.util.regex.Pattern;
 public final class SecuritySmells {
   private SecuritySmells() {}
 
+  // Anchored at the end / searched with find(): no leading ".*", which backtracks over long text.
   private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(password|passwd|pwd|secret|api_?key|apikey|access_?key|private_?key|auth_?token|token|credentials?)$");
+      "(?i)(password|passwd|pwd|secret|api_?key|apikey|access_?key|private_?key|auth_?token|token|credentials?)$");
   private static final Pattern SQL = Pattern.compile(
-      "(?is).*\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|drop\\s+table)\\b.*");
+      "(?is)\\b(select\\s.+?\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|drop\\s+table)\\b");
+  private static final String[] SQL_WORDS = {"select", "insert", "update", "delete", "drop"};
 
   /** Whether a variable, field or key of this name holds a credential. */
   public static boolean isSecretName(String name) {
     String n = name.replace("-", "_");
-    return SECRET_NAME.matcher(n).matches() && !n.toLowerCase().endsWith("_url");
+    return SECRET_NAME.matcher(n).find() && !n.toLowerCase(Locale.ROOT).endsWith("_url");
   }
 
   /** Whether text (the literal parts of a string being built) reads like SQL. */
   public static boolean looksLikeSql(String text) {
-    return SQL.matcher(text).matches();
+    // Most strings built in code are messages and paths: a keyword scan rejects them cheaply.
+    boolean keyword = false;
+    for (String w : SQL_WORDS) {
+      if (containsIgnoreCase(text, w)) {
+        keyword = true;
+        break;
+      }
+    }
+    return keyword && SQL.matcher(text).find();
+  }
+
+  private static boolean containsIgnoreCase(String text, String lowerWord) {
+    int n = lowerWord.length();
+    for (int i = 0, end = text.length() - n; i <= end; i++) {
+      if (text.regionMatches(true, i, lowerWord, 0, n)) return true;
+    }
+    return false;
   }
 
   /** {@code eval(...)}. */

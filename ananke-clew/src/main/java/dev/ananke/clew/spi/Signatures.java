@@ -1,10 +1,9 @@
 package dev.ananke.clew.spi;
 
-
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** The text of a declaration's head, shared by the Rust, Go and Zig extractors. */
+/** Source text as signatures and paths are compared, shared by the Rust, Go and Zig extractors. */
 public final class Signatures {
   private Signatures() {}
 
@@ -23,5 +22,16 @@ public final class Signatures {
     text = Nodes.squash(text);
     if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
     return text;
+  }
+
+  /**
+   * A path without whitespace, as it is looked up ({@code std :: io} gives {@code std::io}). Paths
+   * rarely hold any, so the common case returns the text itself without a regex.
+   */
+  public static String compact(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      if (Character.isWhitespace(path.charAt(i))) return path.replaceAll("\\s+", "");
+    }
+    return path;
   }
 }

@@ -205,15 +205,16 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           String name = rest ? restName(pattern) : file.text(pattern);
           if (name.equals("this")) yield null; // a `this` type annotation, not a parameter
           SyntaxNode value = field(p, "value");
+          // optional means declared with `?`; a default value is reported as such
           yield new Parameter(Nodes.squash(name), typeOf(field(p, "type")),
-              p.getType().equals("optional_parameter") || value != null, rest,
+              p.getType().equals("optional_parameter"), rest,
               value == null ? null : Nodes.squash(file.text(value)));
         }
         case "identifier" -> Parameter.of(file.text(p), null);
         case "assignment_pattern" -> {
           SyntaxNode left = field(p, "left");
           SyntaxNode right = field(p, "right");
-          yield left == null ? null : new Parameter(Nodes.squash(file.text(left)), null, true, false,
+          yield left == null ? null : new Parameter(Nodes.squash(file.text(left)), null, false, false,
               right == null ? null : Nodes.squash(file.text(right)));
         }
         case "rest_pattern" -> new Parameter(restName(p), null, false, true, null);
@@ -400,28 +401,15 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       if (name == null || value == null) return;
       Visibility visibility = exported(node) ? Visibility.PUBLIC : Visibility.PACKAGE;
       TypeDeclaration decl;
-      if (value.getType().equals("union_type")) {
-        List<String> variants = new ArrayList<>();
-        flattenUnion(value, variants);
-        decl = new TypeDeclaration(name, TypeKind.UNION, List.of(), typeParameters(node), List.of(), variants, null, visibility);
-      } else {
+      {
+        // A union alias (`type Role = "admin" | "viewer"`) stays an ALIAS: UNION is for tagged
+        // unions (Rust enums, Zig unions); the alias text lists the members.
         List<Field> fields = value.getType().equals("object_type") ? propertySignatures(value) : List.of();
         decl = new TypeDeclaration(name, TypeKind.ALIAS, fields, typeParameters(node), List.of(), List.of(),
             Nodes.squash(file.text(value)), visibility);
       }
       facts.type(node, decl);
       facts.name(IdentifierCategory.TYPE, name);
-    }
-
-    void flattenUnion(SyntaxNode union, List<String> out) {
-      for (SyntaxNode member : union.getNamedChildren()) {
-        if (member.getType().equals("union_type")) {
-          flattenUnion(member, out);
-        } else {
-          String v = Nodes.squash(file.text(member));
-          if (!out.contains(v)) out.add(v);
-        }
-      }
     }
 
     void enumDeclaration(SyntaxNode node) {

@@ -6,6 +6,7 @@ import static dev.ananke.clew.spi.Nodes.fieldText;
 import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.Signatures;
 import dev.ananke.clew.spi.SourceFile;
@@ -56,6 +57,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
   private static final Map<String, Integer> FORMATS = Map.of("std.fmt.allocPrint", 1, "std.fmt.allocPrintZ", 1,
       "std.fmt.bufPrint", 1, "std.fmt.bufPrintZ", 1, "std.fmt.comptimePrint", 0);
   private static final Set<String> LOCK_METHODS = Set.of("lock", "lockShared", "tryLock");
+  private static final Set<String> LITERALS = Set.of("integer", "float", "string", "boolean", "character");
   private static final Set<String> CONTAINERS = Set.of("struct_declaration", "enum_declaration",
       "union_declaration", "opaque_declaration");
 
@@ -86,6 +88,8 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     final Map<String, String> paths = new HashMap<>();
     final Set<Long> sqlReported = new HashSet<>();
     final Set<Long> shellReported = new HashSet<>();
+    /** Enclosing containers and functions, tracked in document order (no parent walks). */
+    final Scopes scopes = new Scopes();
     final Map<String, ImportAcc> imports = new LinkedHashMap<>();
 
     Run(SourceFile file, Facts facts) {
@@ -97,6 +101,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       switch (capture) {
         case "function" -> function(node);
         case "declaration" -> declaration(node);
+        case "assign" -> {
+          SyntaxNode left = field(node, "left");
+          if (left != null) assignment(node, left, field(node, "right"));
+        }
         case "try" -> facts.errorIdiom(ErrorIdiom.ZIG_TRY, node);
         case "catch" -> {
           facts.errorIdiom(ErrorIdiom.ZIG_CATCH, node);
@@ -108,11 +116,17 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         case "call" -> call(node);
         case "argv" -> argv(node);
         case "wait_group" -> {
-          SyntaxNode parent = Nodes.parent(node);
-          boolean outermost = parent == null || !parent.getType().equals("field_expression");
-          if (outermost && resolve(stripPointer(file.text(node))).equals("std.Thread.WaitGroup")) {
+          if (resolve(stripPointer(file.text(node))).equals("std.Thread.WaitGroup")) {
             facts.asyncIdiom(AsyncStyle.WAIT_GROUP, node);
           }
+        }
+        case "container" -> { // an anonymous container; a named one was opened by its declaration
+          Scopes.Scope scope = scopes.enclosing(node);
+          if (scope == null || scope.start() != node.getStartByte()) scopes.push(node, Scopes.Kind.TYPE, "");
+        }
+        case "test" -> {
+          scopes.enclosing(node);
+          scopes.push(node, Scopes.Kind.FUNCTION, "");
         }
         default -> { }
       }
@@ -127,9 +141,11 @@ final class ZigExtractor implements LanguageSpec.Extractor {
 
     void function(SyntaxNode node) {
       String name = fieldText(node, "name");
+      Scopes.Scope scope = scopes.enclosing(node);
+      scopes.push(node, Scopes.Kind.FUNCTION, name == null ? "" : name);
       if (name == null) return;
-      SyntaxNode container = container(node);
-      String enclosing = container == null ? null : containerName(container);
+      boolean inContainer = scope != null && scope.kind() == Scopes.Kind.TYPE;
+      String enclosing = inContainer && !scope.name().isEmpty() ? scope.name() : null;
       List<Parameter> params = new ArrayList<>();
       List<String> typeParameters = new ArrayList<>();
       SyntaxNode list = Nodes.childOfType(node, "parameters"); // a child, not a field, in this grammar
@@ -138,7 +154,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         Set<String> seen = new HashSet<>();
         for (SyntaxNode p : list.getNamedChildren()) {
           if (!p.getType().equals("parameter")) continue;
-          boolean receiver = first && container != null && isReceiver(p, enclosing);
+          boolean receiver = first && isReceiver(p, inContainer, enclosing);
           first = false;
           if (receiver) continue;
           Parameter param = parameter(p);
@@ -163,9 +179,10 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       return Parameter.of(name, typeText(type));
     }
 
-    /** {@code self}, or typed by the container: {@code *Account}, {@code *const Self}, {@code @This()}. */
-    boolean isReceiver(SyntaxNode p, @Nullable String container) {
+    /** {@code self}, or in a container typed by it: {@code *Account}, {@code *const Self}, {@code @This()}. */
+    boolean isReceiver(SyntaxNode p, boolean inContainer, @Nullable String container) {
       if ("self".equals(fieldText(p, "name"))) return true;
+      if (!inContainer) return false;
       String type = typeText(field(p, "type"));
       if (type == null) return false;
       String base = stripPointer(type);
@@ -177,20 +194,6 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       while (t.startsWith("*")) t = t.substring(1).strip();
       if (t.startsWith("const ")) t = t.substring(6).strip();
       return t;
-    }
-
-    /** The container declaration (struct, enum, union, opaque) a member is declared in, or null. */
-    static @Nullable SyntaxNode container(SyntaxNode member) {
-      SyntaxNode p = Nodes.parent(member);
-      return p != null && CONTAINERS.contains(p.getType()) ? p : null;
-    }
-
-    /** {@code const Account = struct {...}} gives {@code Account}; an anonymous container gives null. */
-    @Nullable String containerName(SyntaxNode container) {
-      SyntaxNode decl = Nodes.parent(container);
-      if (decl == null || !decl.getType().equals("variable_declaration")) return null;
-      SyntaxNode name = Nodes.childOfType(decl, "identifier");
-      return name == null ? null : file.text(name);
     }
 
     @Nullable String typeText(@Nullable SyntaxNode type) {
@@ -205,12 +208,18 @@ final class ZigExtractor implements LanguageSpec.Extractor {
 
     void declaration(SyntaxNode node) {
       boolean isConst = Nodes.hasChildOfType(node, "const");
-      if (!isConst && !Nodes.hasChildOfType(node, "var")) return; // an assignment, `x += 1;`
+      if (!isConst && !Nodes.hasChildOfType(node, "var")) { // an assignment statement, `c.token = "...";`
+        SyntaxNode target = node.getNamedChildCount() == 0 ? null : node.getNamedChild(0).orElse(null);
+        if (target != null) assignment(node, target, value(node));
+        return;
+      }
+      Scopes.Scope scope = scopes.enclosing(node);
       SyntaxNode nameNode = Nodes.childOfType(node, "identifier");
       SyntaxNode value = value(node);
       if (nameNode == null) return;
       String name = file.text(nameNode);
       if (value != null) {
+        if (CONTAINERS.contains(value.getType())) scopes.push(value, Scopes.Kind.TYPE, name);
         switch (value.getType()) {
           case "struct_declaration" -> {
             type(node, name, TypeKind.STRUCT, fields(value), List.of());
@@ -246,12 +255,16 @@ final class ZigExtractor implements LanguageSpec.Extractor {
           default -> { }
         }
       }
-      boolean topLevel = Nodes.parent(node) != null && Nodes.parent(node).getType().equals("source_file");
-      boolean literal = value != null && Set.of("integer", "float", "string", "boolean", "character")
-          .contains(value.getType());
-      if (topLevel && isConst && literal) facts.name(IdentifierCategory.CONSTANT, name);
-      else if (!topLevel && Nodes.ancestor(node, "function_declaration") != null) facts.name(IdentifierCategory.VARIABLE, name);
+      boolean literal = value != null && LITERALS.contains(value.getType());
+      if (scope == null && isConst && literal) facts.name(IdentifierCategory.CONSTANT, name);
+      else if (scope != null && scope.kind() == Scopes.Kind.FUNCTION) facts.name(IdentifierCategory.VARIABLE, name);
       secret(node, name, value);
+    }
+
+    /** {@code target = value}: a string assigned to a credential field or variable is a secret. */
+    void assignment(SyntaxNode at, SyntaxNode target, @Nullable SyntaxNode value) {
+      String name = target.getType().equals("field_expression") ? fieldText(target, "member") : file.text(target);
+      if (name != null) secret(at, name, value);
     }
 
     /** The node after {@code =}. */
@@ -314,7 +327,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         String natural = module.endsWith(".zig") ? module.substring(module.lastIndexOf('/') + 1, module.length() - 4)
             : module;
         ImportAcc acc = imports.computeIfAbsent(module, k -> new ImportAcc(node));
-        String member = file.text(value).substring(file.text(root).length()).replaceAll("\\s+", "");
+        String member = Signatures.compact(file.text(value).substring(file.text(root).length()));
         if (member.startsWith(".")) {
           acc.symbols.add(member.substring(1));
         } else if (!name.equals(natural)) {
@@ -324,7 +337,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
         return true;
       }
       if (root.getType().equals("identifier") && paths.containsKey(file.text(root))) {
-        paths.put(name, resolve(Nodes.squash(file.text(value)).replace(" ", "")));
+        paths.put(name, resolve(Signatures.compact(file.text(value))));
         return true;
       }
       return false;
@@ -367,7 +380,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
     void call(SyntaxNode call) {
       SyntaxNode fn = field(call, "function");
       if (fn == null) return;
-      String callee = resolve(Nodes.squash(file.text(fn)).replace(" ", ""));
+      String callee = resolve(Signatures.compact(file.text(fn)));
       if (callee.equals("std.Thread.spawn")) {
         facts.asyncIdiom(AsyncStyle.THREAD, call);
       } else if (FORMATS.containsKey(callee)) {

@@ -4,10 +4,8 @@
 
 (function_declaration) @function
 (method_declaration) @function
-(type_spec) @type
-(type_alias) @alias
-
-(import_spec) @import
+(type_declaration) @types
+(import_declaration) @imports
 (const_spec) @constant
 (var_spec) @variable
 (short_var_declaration) @define
@@ -15,7 +13,10 @@
 (keyed_element) @keyed
 
 (if_statement condition: (binary_expression operator: "!=")) @if
-(call_expression) @call
+; calls the extractor looks at, narrowed by name here so that the many other calls cost nothing
+((call_expression function: (identifier) @_name) @call (#any-of? @_name "panic" "make"))
+((call_expression function: (selector_expression field: (field_identifier) @_name)) @call
+  (#any-of? @_name "Lock" "RLock" "TryLock" "Command" "CommandContext" "Sprintf"))
 (binary_expression operator: "+") @concat
 
 (go_statement) @go

@@ -6,15 +6,13 @@ import java.util.Map;
 
 /**
  * A loaded grammar as the hot path needs it: its {@code TSLanguage*}, the names of its symbols
- * (so a node's type is an array lookup, not a native call and a new string) and its field ids.
- * Immutable and shared by all threads.
+ * (a node's type is an array lookup) and its field ids. Immutable and shared by all threads.
  */
 public final class TsLanguage {
   private final String name;
   private final MemorySegment pointer;
   private final String[] symbolNames;
   private final Map<String, Short> fieldIds = new HashMap<>();
-  private final long[] fieldNameAddresses;
 
   TsLanguage(String name, MemorySegment pointer) {
     this.name = name;
@@ -23,14 +21,9 @@ public final class TsLanguage {
     symbolNames = new String[symbols];
     for (int i = 0; i < symbols; i++) symbolNames[i] = TsApi.symbolName(pointer, (short) i);
     int fields = TsApi.fieldCount(pointer);
-    fieldNameAddresses = new long[fields + 1];
     for (short f = 1; f <= fields; f++) {
-      long address = TsApi.fieldNameAddress(pointer, f);
-      fieldNameAddresses[f] = address;
-      if (address != 0) {
-        String fieldName = MemorySegment.ofAddress(address).reinterpret(Integer.MAX_VALUE).getString(0);
-        fieldIds.put(fieldName, f);
-      }
+      String field = TsApi.fieldName(pointer, f);
+      if (!field.isEmpty()) fieldIds.put(field, f);
     }
   }
 
@@ -46,7 +39,7 @@ public final class TsLanguage {
     return symbolNames.length;
   }
 
-  /** The type name of a symbol, as {@code ts_node_type} gives it. */
+  /** The type name of a symbol, as {@code ts_node_type} gives it; ERROR for the error symbol. */
   public String symbolName(short symbol) {
     int s = Short.toUnsignedInt(symbol);
     if (s < symbolNames.length) return symbolNames[s];
@@ -57,10 +50,5 @@ public final class TsLanguage {
   public short fieldId(String field) {
     Short id = fieldIds.get(field);
     return id == null ? 0 : id;
-  }
-
-  /** The address of a field's name in the grammar, to compare with {@link TsApi#fieldNameForChild}. */
-  public long fieldNameAddress(short field) {
-    return field > 0 && field < fieldNameAddresses.length ? fieldNameAddresses[field] : -1;
   }
 }
