@@ -47,6 +47,8 @@ final class EarleyParser implements ByteRecognizer {
   private int[] rowParent = new int[16];
   private int[] rowScanned = new int[16];
   private int[] rowLexStart = new int[16];
+  /** For rows scanned from a lexeme with a check: the lexeme's bytes (null otherwise). */
+  private byte[][] rowLexeme = new byte[16][];
   /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
   private int[] rowLexStartNoIgnore = new int[16];
   private boolean[] rowAccept = new boolean[16];
@@ -100,6 +102,7 @@ final class EarleyParser implements ByteRecognizer {
     this.rowParent = o.rowParent.clone();
     this.rowScanned = o.rowScanned.clone();
     this.rowLexStart = o.rowLexStart.clone();
+    this.rowLexeme = o.rowLexeme.clone();
     this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
     this.rowAccept = o.rowAccept.clone();
     this.itDot = o.itDot.clone();
@@ -246,7 +249,10 @@ final class EarleyParser implements ByteRecognizer {
     int slot = r + 1;
     boolean checked = false;
     for (int l : acc) if (cfg.lexemes[l].check() != null) checked = true;
-    if (!checked && slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s) return slot;
+    if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s
+        && (!checked || sameLexeme(slot, from, to))) {
+      return slot;
+    }
 
     int mark = ++lexMarkStamp;
     boolean ignored = false;
@@ -277,9 +283,17 @@ final class EarleyParser implements ByteRecognizer {
     }
     finishRow(slot);
     rowParent[slot] = r;
-    rowScanned[slot] = checked ? -1 : s;
+    rowScanned[slot] = s;
+    // a check's outcome depends on the lexeme's bytes: remember them, so that the trie walk can
+    // reuse the row for every token that ends this same lexeme (every '":', '",', '"}' after a key)
+    rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
     rowPhys = slot + 1;
     return slot;
+  }
+
+  private boolean sameLexeme(int slot, int from, int to) {
+    byte[] b = rowLexeme[slot];
+    return b != null && Arrays.equals(b, 0, b.length, buf, from, to);
   }
 
   /** Closes the items of row {@code k} (from rowStart[k]) under prediction and completion. */
@@ -387,6 +401,7 @@ final class EarleyParser implements ByteRecognizer {
     rowParent = Arrays.copyOf(rowParent, cap);
     rowScanned = Arrays.copyOf(rowScanned, cap);
     rowLexStart = Arrays.copyOf(rowLexStart, cap);
+    rowLexeme = Arrays.copyOf(rowLexeme, cap);
     rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
     rowAccept = Arrays.copyOf(rowAccept, cap);
   }
