@@ -8,9 +8,12 @@ import org.jspecify.annotations.Nullable;
  * Create one per (regex, vocabulary) and a {@link TokenMatcher} per sequence with {@link
  * #newMatcher()}.
  *
- * <p>A regex matcher's mask depends only on its DFA state, so masks are memoized per state (up to
- * {@link #maxCachedMasks()}, each {@code modelSize / 8} bytes: 16 KiB at 128k). The first mask
- * of a state costs one trie walk; later ones cost a copy.
+ * <p>Cost: the first mask of a DFA state is a walk of the vocabulary trie, shortened by slices
+ * (precomputed token sets; see {@code docs/tokens.md}): a few to a few dozen microseconds at 128k
+ * tokens. A regex matcher's mask depends only on its DFA state, so masks are then memoized per
+ * state (up to {@link #maxCachedMasks()}, each {@code modelSize / 8} bytes: 16 KiB at 128k), and
+ * later visits cost a copy. The first constraint on a vocabulary builds the vocabulary's slices
+ * (about half a second at 128k, once per vocabulary).
  */
 public final class RegexConstraint {
   private static final long DEFAULT_CACHE_BYTES = 64L << 20;
