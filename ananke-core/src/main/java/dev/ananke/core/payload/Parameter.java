@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One parameter of a function. {@code type} is the source text of its type, null when the
- * source gives none (untyped Python, JavaScript).
+ * source gives none (untyped Python, JavaScript). {@code optional} means declared optional
+ * ({@code id?: string}); a default value does not make a parameter optional here, it is
+ * recorded in {@code defaultValue}.
  */
 public record Parameter(
     String name, @Nullable String type, boolean optional, boolean variadic, @Nullable String defaultValue) {
