@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles constraint sets. So far: a {@link TargetKind#TYPE_VALUE} target compiles to a JSON
- * Schema (draft 2020-12) of the declared type and the types it refers to; the constraints of any
- * other target are reported as unenforced (the grammar emitters are the next step of Braid).
+ * Compiles constraint sets. A {@link TargetKind#TYPE_VALUE} target compiles to a JSON Schema
+ * (draft 2020-12) of the declared type and the types it refers to; a code target (a function's
+ * body, a new function, a module) to a structural grammar in Lark and GBNF (see
+ * {@link dev.ananke.braid.emit.CodeGrammars}), a regex list and token-mask rules. Every
+ * constraint is either in the IR's provenance or in the unenforced list with its reason.
  * Stateless and thread-safe.
  */
 public final class Braid {
@@ -24,7 +26,7 @@ public final class Braid {
   public static Compilation compile(ConstraintSet set, Target target) {
     return switch (target.kind()) {
       case TYPE_VALUE -> compileTypeValue(set, target);
-      case FUNCTION_BODY, NEW_FUNCTION, MODULE -> notYetCompiled(set, target);
+      case FUNCTION_BODY, NEW_FUNCTION, MODULE -> new CodeTargets(set, target).compile();
     };
   }
 
@@ -49,17 +51,6 @@ public final class Braid {
     }
     ConstraintIR ir =
         new ConstraintIR(target, result.schema(), null, List.of(), TokenMaskRules.NONE, priority, provenance);
-    return new Compilation(ir, unenforced);
-  }
-
-  private static Compilation notYetCompiled(ConstraintSet set, Target target) {
-    List<Unenforced> unenforced = new ArrayList<>();
-    for (Constraint c : set.constraints()) {
-      unenforced.add(
-          new Unenforced(
-              c.id(), c.name(), Unenforced.Why.NOT_SUPPORTED, "Braid does not compile " + target.kind() + " targets yet"));
-    }
-    ConstraintIR ir = new ConstraintIR(target, null, null, List.of(), TokenMaskRules.NONE, Priority.LOW, List.of());
     return new Compilation(ir, unenforced);
   }
 }

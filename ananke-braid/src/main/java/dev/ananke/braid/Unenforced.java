@@ -8,7 +8,9 @@ public record Unenforced(String constraintId, String name, Why why, String reaso
     /** It says nothing about this target (a naming rule, for a JSON value). */
     NOT_APPLICABLE,
     /** It applies, but Braid cannot compile it for this target (yet): the IR is weaker than the set. */
-    NOT_SUPPORTED
+    NOT_SUPPORTED,
+    /** A SOFT preference (an idiom the code follows): guidance for a prompt, never a mask. */
+    ADVISORY
   }
 
   public boolean weakensTheIr() {
