@@ -53,6 +53,9 @@ final class CodeTargets {
   private final Map<IdentifierCategory, Constraint> naming = new EnumMap<>(IdentifierCategory.class);
   private Priority priority = Priority.LOW;
 
+  /** A SOFT naming convention is enforced when at least this share of the names measured follow it. */
+  static final double MIN_SHARE = 0.8;
+
   CodeTargets(ConstraintSet set, Target target) {
     this.set = set;
     this.target = target;
@@ -106,6 +109,8 @@ final class CodeTargets {
       case NamingConvention n -> {
         if (!checked.contains(n.category())) {
           skip(c, Unenforced.Why.NOT_APPLICABLE, "no new " + n.category().name().toLowerCase() + " names are declared in this target");
+        } else if (c.tier() != Tier.HARD && n.share() < MIN_SHARE) {
+          skip(c, Unenforced.Why.ADVISORY, String.format("only %d of %d names follow it: a tendency, not a rule", n.conforming(), n.total()));
         } else {
           Constraint old = naming.get(n.category());
           if (old == null || stronger(c, old)) {

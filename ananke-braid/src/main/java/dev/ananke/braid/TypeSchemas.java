@@ -89,7 +89,24 @@ final class TypeSchemas {
       case UNION -> {
         if (t.variants().isEmpty()) throw unmappable(t, "a union without variants");
         ArrayNode anyOf = s.putArray("anyOf");
-        for (String v : t.variants()) anyOf.add(types.schema(v, t.name()));
+        if (t.fields().isEmpty()) {
+          for (String v : t.variants()) anyOf.add(types.schema(v, t.name()));
+        } else {
+          // a tagged union (Zig union(enum), a Rust enum with data): {"tag": payload}, as
+          // std.json and serde write it; a tag without payload is the tag's name
+          for (String v : t.variants()) {
+            Field payload = t.fields().stream().filter(f -> f.name().equals(v)).findFirst().orElse(null);
+            if (payload == null || payload.type() == null) {
+              anyOf.add(NODES.objectNode().put("const", v));
+              continue;
+            }
+            ObjectNode tagged = anyOf.addObject();
+            tagged.put("type", "object");
+            tagged.putObject("properties").set(v, types.schema(payload.type(), t.name() + "." + v));
+            tagged.putArray("required").add(v);
+            tagged.put("additionalProperties", false);
+          }
+        }
       }
       case INTERFACE, CLASS, RECORD, STRUCT -> {
         s.put("type", "object");

@@ -42,6 +42,7 @@ public final class CodeGrammars {
     Set<IdentifierCategory> out = new TreeSet<>();
     for (Syntax.Decl d : syntax.decls()) out.add(d.category());
     if (syntax.goShortDecl() || syntax.indentBlocks()) out.add(IdentifierCategory.VARIABLE);
+    if (syntax.indentBlocks()) out.add(IdentifierCategory.CONSTANT);
     return out;
   }
 
@@ -121,6 +122,7 @@ public final class CodeGrammars {
     /** The names a declaration of category {@code c} may introduce: its style, never a keyword, or {@code _}. */
     private Rx declaredName(IdentifierCategory c) {
       NamingStyle style = spec.naming().get(c);
+      if (style == null && c == IdentifierCategory.CONSTANT) style = defaultConstantStyle();
       Set<String> keywords = new TreeSet<>(declKeywords);
       keywords.addAll(modifiers());
       if (style == null) {
@@ -132,6 +134,7 @@ public final class CodeGrammars {
       Chars under = Chars.of("_");
       Chars first;
       Chars rest;
+      boolean mixedCaps = syntax.language().equals("go") && (style == NamingStyle.CAMEL_CASE || style == NamingStyle.PASCAL_CASE);
       switch (style) {
         case CAMEL_CASE -> { first = lower; rest = lower.union(upper).union(digits); }
         case PASCAL_CASE -> { first = upper; rest = lower.union(upper).union(digits); }
@@ -139,9 +142,25 @@ public final class CodeGrammars {
         case SCREAMING_SNAKE_CASE -> { first = upper; rest = upper.union(digits).union(under); }
         default -> throw new IllegalStateException();
       }
+      if (mixedCaps) {
+        // Go's rule is MixedCaps: a first capital says a name is exported, not that it has another style
+        first = lower.union(upper);
+      }
       // the style's regex is _*F R*; underscores first never spell a keyword
       return Rx.alt(Rx.seq(Rx.plus(Rx.lit("_")), Rx.opt(Rx.seq(Rx.cls(first), Rx.star(Rx.cls(rest))))),
           Words.identifierExcept(first, rest, keywords));
+    }
+
+    /**
+     * The style constants follow when the input had too few to measure: each language's own
+     * convention (MAX_SIZE; Zig's snake_case); none for Go, whose constants are MixedCaps.
+     */
+    private @org.jspecify.annotations.Nullable NamingStyle defaultConstantStyle() {
+      return switch (syntax.language()) {
+        case "go" -> null;
+        case "zig" -> NamingStyle.SNAKE_CASE;
+        default -> NamingStyle.SCREAMING_SNAKE_CASE;
+      };
     }
 
     private Set<String> modifiers() {
@@ -182,10 +201,8 @@ public final class CodeGrammars {
       if (pythonLine) {
         Sym assign = Sym.seq(Sym.term("NAME_VARIABLE"), Sym.opt(Sym.term("SP")), Sym.lit("="));
         out.add(new Item(assign, W, Item.Edge.EQ, Item.Role.ASSIGNMENT));
-        if (spec.naming().containsKey(IdentifierCategory.CONSTANT)) {
-          Sym constant = Sym.seq(Sym.term("NAME_CONSTANT"), Sym.opt(Sym.term("SP")), Sym.lit("="));
-          out.add(new Item(constant, W, Item.Edge.EQ, Item.Role.ASSIGNMENT));
-        }
+        Sym constant = Sym.seq(Sym.term("NAME_CONSTANT"), Sym.opt(Sym.term("SP")), Sym.lit("="));
+        out.add(new Item(constant, W, Item.Edge.EQ, Item.Role.ASSIGNMENT));
       }
       return out;
     }
@@ -205,7 +222,7 @@ public final class CodeGrammars {
         out.add(Item.of(Sym.seq(kw, gap, Sym.term("TYPE_NAME")), W, W));
       }
       if (d.alsoQualifier()) {
-        out.add(new Item(Sym.seq(kw, gap, Sym.term("IDENT")), W, W, Item.Role.QUALIFIER));
+        out.add(new Item(kw, W, W, Item.Role.QUALIFIER));
       }
     }
 

@@ -106,6 +106,8 @@ record Syntax(
     Chars start = letters().union(Chars.of("$"));
     List<Decl> decls = List.of(
         new Decl("const", IdentifierCategory.VARIABLE, List.of(), false, true),
+        // a module-level const is a constant as often as a variable (MAX_PAGE_SIZE)
+        new Decl("const", IdentifierCategory.CONSTANT, List.of(), false, false),
         new Decl("let", IdentifierCategory.VARIABLE, List.of(), false, true),
         new Decl("var", IdentifierCategory.VARIABLE, List.of(), false, true),
         new Decl("function", IdentifierCategory.FUNCTION, List.of(), false, true),
@@ -167,6 +169,7 @@ record Syntax(
         new Decl("const", IdentifierCategory.VARIABLE, List.of(), true, false),
         // Zig names types by constants: const Self = @This(), const Point = struct {...}
         new Decl("const", IdentifierCategory.TYPE, List.of(), false, false),
+        new Decl("const", IdentifierCategory.CONSTANT, List.of(), false, false),
         new Decl("var", IdentifierCategory.VARIABLE, List.of(), false, false));
     return new Syntax("zig", start, start.union(Chars.range('0', '9')),
         List.of(quoted("\"", false), charLiteral(), multiline), List.of(),
