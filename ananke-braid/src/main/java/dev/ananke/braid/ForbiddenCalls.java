@@ -28,7 +28,12 @@ final class ForbiddenCalls {
   static Optional<Set<String>> excludedNames(ForbiddenPattern p, String language) {
     String text = p.pattern();
     if (p.syntax() == PatternSyntax.LITERAL) {
-      return isWord(text) && RESERVED.getOrDefault(language, Set.of()).contains(text) ? Optional.of(Set.of(text)) : Optional.empty();
+      if (isWord(text) && RESERVED.getOrDefault(language, Set.of()).contains(text)) return Optional.of(Set.of(text));
+      // a literal call, eval( or os.system(: its last name
+      String call = text.endsWith("(") ? text.substring(0, text.length() - 1).strip() : "";
+      String last = call.substring(call.lastIndexOf('.') + 1);
+      boolean dotted = call.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '$' || ch == '.');
+      return !last.isEmpty() && dotted && isWord(last) ? Optional.of(Set.of(last)) : Optional.empty();
     }
     if (!text.startsWith("\\b")) return Optional.empty();
     String body = text.substring(2);

@@ -33,6 +33,12 @@ class ForbiddenCallsTest {
     assertEquals(Optional.empty(), names("(?i)\\bapiKey\\b\\s*[:=]\\s*[\"'][^\"']+[\"']", "typescript"));
     assertEquals(Optional.empty(), names("\\bshell\\s*=\\s*True\\b", "python"));
     assertEquals(Optional.empty(), names("(?i)(select|insert|update|delete)\\b[^;\\n]*(\\$\\{|\"\\s*\\+)", "go"));
-    assertEquals(Optional.empty(), ForbiddenCalls.excludedNames(new ForbiddenPattern("eval(", PatternSyntax.LITERAL, "x"), "python"));
+    assertEquals(Optional.empty(), ForbiddenCalls.excludedNames(new ForbiddenPattern("password =", PatternSyntax.LITERAL, "x"), "python"));
+  }
+
+  @Test
+  void literalCallsExcludeTheirLastName() {
+    assertEquals(Optional.of(Set.of("eval")), ForbiddenCalls.excludedNames(new ForbiddenPattern("eval(", PatternSyntax.LITERAL, "x"), "python"));
+    assertEquals(Optional.of(Set.of("system")), ForbiddenCalls.excludedNames(new ForbiddenPattern("os.system(", PatternSyntax.LITERAL, "x"), "python"));
   }
 }

@@ -3,13 +3,18 @@ package dev.ananke.cli;
 import dev.ananke.braid.Braid;
 import dev.ananke.braid.Compilation;
 import dev.ananke.braid.Unenforced;
+import dev.ananke.clew.Clew;
+import dev.ananke.clew.Diagnostic;
+import dev.ananke.clew.ExtractionResult;
 import dev.ananke.core.ConstraintSet;
 import dev.ananke.core.error.BadInputException;
+import dev.ananke.core.ir.ConstraintIR;
 import dev.ananke.core.ir.Target;
 import dev.ananke.core.json.ConstraintJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -20,32 +25,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ananke compile}: a constraint set (JSON) to the ConstraintIR of one target. */
+/**
+ * {@code ananke compile}: constraint sets (JSON) or source code (extracted first) to the
+ * ConstraintIR of one target, or one part of it ({@code --emit}).
+ */
 @Command(
     name = "compile",
     mixinStandardHelpOptions = true,
     description = {
-      "Compile a constraint set into the ConstraintIR of one generation target.",
-      "Constraints the IR does not enforce are listed on stderr; --strict makes that an error."
+      "Compile constraints into the ConstraintIR of one generation target.",
+      "INPUTs ending in .json are constraint sets (the output of 'ananke extract'); other files and",
+      "directories are extracted first. Constraints the IR does not enforce are listed on stderr;",
+      "--strict makes that an error."
     })
 final class CompileCommand implements Callable<Integer> {
+
+  /** What to print. */
+  enum Emit {
+    ir,
+    lark,
+    gbnf,
+    json_schema,
+    regex
+  }
 
   @Spec CommandSpec spec;
 
   @Mixin OutputOptions output;
 
-  @Parameters(paramLabel = "CONSTRAINTS", description = "A constraint set as JSON (the output of 'ananke extract').")
-  Path input;
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Constraint sets (.json) or source files and directories.")
+  List<Path> inputs;
 
   @Option(
       names = "--target",
       defaultValue = "module",
       paramLabel = "TARGET",
-      description = "module | new-function | function:NAME | type:NAME (default: ${DEFAULT-VALUE}).")
+      description = "module | new-function | function:NAME (or Type.name) | type:NAME (default: ${DEFAULT-VALUE}).")
   String target = "module";
 
   @Option(names = "--language", paramLabel = "LANG", description = "Target language (default: the language of most constraints).")
   @Nullable String language;
+
+  @Option(
+      names = "--emit",
+      paramLabel = "PART",
+      defaultValue = "ir",
+      converter = EmitConverter.class,
+      description = "ir | lark | gbnf | json-schema | regex: the whole IR (--format applies) or one part of it, as is.")
+  Emit emit = Emit.ir;
 
   @Option(names = "--strict", description = "Fail (exit 2) when a constraint that applies to the target cannot be enforced.")
   boolean strict;
@@ -55,21 +82,44 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(input)) {
-      throw new BadInputException(input.toString(), "no such file");
-    }
-    ConstraintSet set = ConstraintJson.readSet(input);
+    PrintWriter err = spec.commandLine().getErr();
+    ConstraintSet set = readInputs(err);
     Target t = TargetSpec.parse(target, language, set);
     Compilation compilation = Braid.compile(set, t);
-    PrintWriter err = spec.commandLine().getErr();
+    String source = inputs.size() == 1 ? inputs.getFirst().toString() : "input";
     List<Unenforced> weakenings = compilation.weakenings();
     if (strict && !weakenings.isEmpty()) {
       Unenforced first = weakenings.getFirst();
       throw new BadInputException(
-          input.toString(),
+          source,
           weakenings.size() + " constraints cannot be enforced for " + target
               + " (first: '" + first.name() + "': " + first.reason() + ")");
     }
+    report(err, set, compilation, weakenings);
+    Output.emit(render(compilation.ir()), output, spec.commandLine().getOut());
+    return Main.OK;
+  }
+
+  private ConstraintSet readInputs(PrintWriter err) {
+    ConstraintSet set = ConstraintSet.EMPTY;
+    List<Path> sources = new ArrayList<>();
+    for (Path p : inputs) {
+      if (!Files.exists(p)) throw new BadInputException(p.toString(), "no such file");
+      if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
+        set = set.merge(ConstraintJson.readSet(p));
+      } else {
+        sources.add(p);
+      }
+    }
+    if (!sources.isEmpty()) {
+      ExtractionResult result = Clew.builder().build().extract(sources);
+      for (Diagnostic d : result.diagnostics()) err.println("ananke: " + d);
+      set = set.merge(result.constraints());
+    }
+    return set;
+  }
+
+  private void report(PrintWriter err, ConstraintSet set, Compilation compilation, List<Unenforced> weakenings) {
     if (!weakenings.isEmpty()) {
       err.println("ananke: warning: " + weakenings.size() + " of " + set.size()
           + " constraints apply to target " + target + " but are not enforced:");
@@ -77,19 +127,50 @@ final class CompileCommand implements Callable<Integer> {
         err.println("  " + u.constraintId() + "  " + u.name() + ": " + u.reason());
       }
     }
-    int notApplicable = compilation.unenforced().size() - weakenings.size();
-    if (notApplicable > 0) {
-      err.println("ananke: note: " + notApplicable + " of " + set.size() + " constraints do not apply to target "
-          + target + (verbose ? ":" : " (--verbose lists them)"));
+    int quiet = compilation.unenforced().size() - weakenings.size();
+    if (quiet > 0) {
+      err.println("ananke: note: " + quiet + " of " + set.size() + " constraints do not apply to target "
+          + target + " or are advisory" + (verbose ? ":" : " (--verbose lists them)"));
       if (verbose) {
         for (Unenforced u : compilation.unenforced()) {
           if (!u.weakensTheIr()) err.println("  " + u.constraintId() + "  " + u.name() + ": " + u.reason());
         }
       }
     }
-    String text =
-        output.format == Format.json ? ConstraintJson.write(compilation.ir()) : PrettyText.render(compilation.ir());
-    Output.emit(text, output, spec.commandLine().getOut());
-    return Main.OK;
+  }
+
+  private String render(ConstraintIR ir) {
+    return switch (emit) {
+      case ir -> output.format == Format.json ? ConstraintJson.write(ir) : PrettyText.render(ir);
+      case lark -> required(ir.grammar(), "grammar").lark();
+      case gbnf -> required(ir.grammar(), "grammar").gbnf();
+      case json_schema -> required(ir.jsonSchema(), "JSON Schema").text() + "\n";
+      case regex -> {
+        if (ir.regexes().isEmpty()) throw missing("regex");
+        yield String.join("\n", ir.regexes()) + "\n";
+      }
+    };
+  }
+
+  private <T> T required(@Nullable T part, String what) {
+    if (part == null) throw missing(what);
+    return part;
+  }
+
+  private BadInputException missing(String what) {
+    return new BadInputException("--emit " + emit.name().replace('_', '-'),
+        "the IR of target " + target + " has no " + what + " (a type target has a JSON Schema, a code target a grammar)");
+  }
+
+  /** Accepts {@code json-schema} for the enum constant {@code json_schema}. */
+  static final class EmitConverter implements picocli.CommandLine.ITypeConverter<Emit> {
+    @Override
+    public Emit convert(String value) {
+      try {
+        return Emit.valueOf(value.replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("expected ir, lark, gbnf, json-schema or regex, not '" + value + "'");
+      }
+    }
   }
 }

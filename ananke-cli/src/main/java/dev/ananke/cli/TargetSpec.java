@@ -1,5 +1,6 @@
 package dev.ananke.cli;
 
+import dev.ananke.braid.Languages;
 import dev.ananke.core.Constraint;
 import dev.ananke.core.ConstraintSet;
 import dev.ananke.core.error.BadInputException;
@@ -12,10 +13,6 @@ import org.jspecify.annotations.Nullable;
 /** Parses {@code --target} ({@code module}, {@code new-function}, {@code function:NAME}, {@code type:NAME}). */
 final class TargetSpec {
   private TargetSpec() {}
-
-  private static final Map<String, String> LANGUAGE_BY_EXTENSION =
-      Map.of("ts", "typescript", "tsx", "typescript", "js", "javascript", "mjs", "javascript", "jsx", "javascript",
-          "py", "python", "rs", "rust", "go", "go", "zig", "zig", "java", "java");
 
   static Target parse(String spec, @Nullable String language, ConstraintSet set) {
     String lang = language != null ? language : dominantLanguage(set);
@@ -43,10 +40,7 @@ final class TargetSpec {
     Map<String, Integer> counts = new TreeMap<>();
     for (Constraint c : set.constraints()) {
       if (c.origin() == null) continue;
-      String file = c.origin().file();
-      String ext = file.substring(file.lastIndexOf('.') + 1);
-      String lang = LANGUAGE_BY_EXTENSION.get(ext);
-      if (lang != null) counts.merge(lang, 1, Integer::sum);
+      Languages.ofFile(c.origin().file()).ifPresent(lang -> counts.merge(lang, 1, Integer::sum));
     }
     return counts.entrySet().stream()
         .max(Map.Entry.comparingByValue())

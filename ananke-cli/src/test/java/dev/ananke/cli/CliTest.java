@@ -120,7 +120,7 @@ class CliTest {
     ConstraintSet set = ConstraintJson.readSet(constraints);
     assertEquals(4, ir.provenance().size());
     assertEquals(
-        "ananke: note: 1 of " + set.size() + " constraints do not apply to target type:User (--verbose lists them)\n",
+        "ananke: note: 1 of " + set.size() + " constraints do not apply to target type:User or are advisory (--verbose lists them)\n",
         r.err());
   }
 
@@ -136,25 +136,66 @@ class CliTest {
 
   @Test
   void strictCompileFailsOnConstraintsThatApplyButCannotBeEnforced(@TempDir Path dir) throws IOException {
-    Path constraints = resource(dir, "user-types.json");
+    Path constraints = dir.resolve("sql.json");
+    Files.writeString(constraints, SQL_RULE);
     Path out = dir.resolve("ir.json");
-    Run r = run("compile", constraints.toString(), "--target", "module", "--strict", "-o", out.toString());
+    Run r = run("compile", constraints.toString(), "--target", "module", "--language", "typescript", "--strict", "-o", out.toString());
     assertEquals(2, r.code());
     assertTrue(
-        r.err().startsWith("ananke: error: " + constraints + ": 5 constraints cannot be enforced for module (first: "),
+        r.err().startsWith("ananke: error: " + constraints + ": 1 constraints cannot be enforced for module (first: 'no sql concat'"),
         r.err());
     assertFalse(Files.exists(out));
   }
 
+  /** A forbidden pattern across lexemes: no grammar can exclude it. */
+  private static final String SQL_RULE = """
+      {"constraints": [{"name": "no sql concat", "tier": "HARD", "severity": "ERROR",
+        "payload": {"type": "forbidden_pattern", "pattern": "select[^;]*\\\\+", "syntax": "REGEX", "reason": "injection"}}]}
+      """;
+
   @Test
   void withoutStrictUnenforcedConstraintsAreListedOnStderr(@TempDir Path dir) throws IOException {
-    Path constraints = resource(dir, "user-types.json");
-    Run r = run("compile", constraints.toString(), "--target", "module");
+    Path constraints = dir.resolve("sql.json");
+    Files.writeString(constraints, SQL_RULE);
+    Run r = run("compile", constraints.toString(), "--target", "module", "--language", "typescript");
     assertEquals(0, r.code(), r.err());
-    assertTrue(
-        r.err().startsWith("ananke: warning: 5 of 5 constraints apply to target module but are not enforced:\n"),
-        r.err());
-    assertEquals(5, r.err().lines().filter(l -> l.endsWith(": Braid does not compile MODULE targets yet")).count());
+    assertTrue(r.err().startsWith("ananke: warning: 1 of 1 constraints apply to target module but are not enforced:\n"), r.err());
+    assertTrue(r.err().contains("no sql concat: the pattern spans several lexemes"), r.err());
+  }
+
+  @Test
+  void moduleTargetEnforcesALiteralForbiddenCallInItsGrammar(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run r = run("compile", constraints.toString(), "--target", "module", "--strict", "--emit", "lark");
+    assertEquals(0, r.code(), r.err());
+    var grammar = dev.ananke.tokens.earley.CompiledGrammar.compile(dev.ananke.tokens.grammar.Grammar.lark(r.out()));
+    assertTrue(grammar.accepts("const user = evaluate(x);\n"));
+    assertFalse(grammar.accepts("const user = eval(x);\n"));
+  }
+
+  @Test
+  void compileExtractsSourcesFirstAndEmitsEachPart(@TempDir Path dir) throws IOException {
+    Path src = dir.resolve("svc.ts");
+    Files.writeString(src, """
+        export interface Account { id: string; balance: number; }
+        export function settle(account: Account): number {
+          const total = account.balance;
+          return total;
+        }
+        """);
+    Run gbnf = run("compile", src.toString(), "--target", "function:settle", "--emit", "gbnf");
+    assertEquals(0, gbnf.code(), gbnf.err());
+    assertTrue(gbnf.out().startsWith("root ::= function\n"), gbnf.out());
+    assertTrue(gbnf.out().contains("\nfunction ::= \"function settle(account: Account): number\" "), gbnf.out());
+    Run schema = run("compile", src.toString(), "--target", "type:Account", "--emit", "json-schema");
+    assertEquals(0, schema.code(), schema.err());
+    assertTrue(schema.out().contains("\"properties\":{\"id\":{\"type\":\"string\"},\"balance\":{\"type\":\"number\"}}"), schema.out());
+    Run none = run("compile", src.toString(), "--target", "function:settle", "--emit", "json-schema");
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("--emit json-schema: the IR of target function:settle has no JSON Schema"), none.err());
+    Run bad = run("compile", src.toString(), "--emit", "yaml");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("expected ir, lark, gbnf, json-schema or regex"), bad.err());
   }
 
   @Test
