@@ -1,6 +1,5 @@
 package dev.ananke.braid;
 
-import dev.ananke.braid.emit.CodeGrammar;
 import dev.ananke.braid.emit.CodeGrammars;
 import dev.ananke.core.Constraint;
 import dev.ananke.core.ConstraintSet;
@@ -83,7 +82,7 @@ final class CodeTargets {
       enforced(c);
     });
     CodeGrammars.Spec spec = new CodeGrammars.Spec(language, styles, excluded);
-    CodeGrammar grammar = switch (target.kind()) {
+    Grammar grammar = switch (target.kind()) {
       case FUNCTION_BODY -> {
         FunctionSignature sig = (FunctionSignature) function.payload();
         int column = function.origin() == null ? 0 : function.origin().column() - 1;
@@ -96,7 +95,7 @@ final class CodeTargets {
     Target resolved = function == null || function.origin() == null
         ? target
         : new Target(target.language(), target.kind(), target.name(), function.origin().file());
-    ConstraintIR ir = new ConstraintIR(resolved, null, new Grammar(grammar.lark(), grammar.gbnf()), regexes,
+    ConstraintIR ir = new ConstraintIR(resolved, null, grammar, regexes,
         new TokenMaskRules(List.of(), List.copyOf(denied)), priority, provenance);
     return new Compilation(ir, unenforced);
   }

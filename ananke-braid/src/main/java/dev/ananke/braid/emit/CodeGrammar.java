@@ -10,7 +10,7 @@ import java.util.Map;
  * the same strings: no two word-like items are ever adjacent, so GBNF cannot split a word that
  * Lark's greedy lexer would read whole (see {@link ItemSequences}).
  */
-public final class CodeGrammar {
+final class CodeGrammar {
   private final String start;
   private final Map<String, Sym> rules = new LinkedHashMap<>();
   private final Map<String, Rx> terminals = new LinkedHashMap<>();
@@ -35,17 +35,25 @@ public final class CodeGrammar {
     return this;
   }
 
-  public String lark() {
+  String lark() {
+    return "start: " + start + "\n" + larkRules();
+  }
+
+  /** Every rule and terminal, without the start line. */
+  String larkRules() {
     StringBuilder b = new StringBuilder();
-    b.append("start: ").append(start).append('\n');
     rules.forEach((name, body) -> b.append(name).append(": ").append(lark(body, false)).append('\n'));
     terminals.forEach((name, rx) -> b.append(name).append(": /").append(rx.lark()).append("/\n"));
     return b.toString();
   }
 
-  public String gbnf() {
+  String gbnf() {
+    return "root ::= " + gbnfName(start) + "\n" + gbnfRules();
+  }
+
+  /** Every rule and terminal, without the root line. */
+  String gbnfRules() {
     StringBuilder b = new StringBuilder();
-    b.append("root ::= ").append(gbnfName(start)).append('\n');
     rules.forEach((name, body) -> b.append(gbnfName(name)).append(" ::= ").append(gbnf(body, false)).append('\n'));
     terminals.forEach((name, rx) -> b.append(gbnfName(name)).append(" ::= ").append(rx.gbnf()).append('\n'));
     return b.toString();
@@ -119,7 +127,7 @@ public final class CodeGrammar {
   }
 
   /** GBNF names are {@code [a-z0-9-]}: rule {@code line_items} is {@code line-items}, terminal {@code IDENT} {@code t-ident}. */
-  private static String gbnfName(String name) {
+  static String gbnfName(String name) {
     boolean terminal = !name.isEmpty() && Character.isUpperCase(name.charAt(0));
     String n = name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     return terminal ? "t-" + n : n;

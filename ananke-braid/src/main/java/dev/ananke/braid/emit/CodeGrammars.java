@@ -1,5 +1,8 @@
 package dev.ananke.braid.emit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ananke.core.ir.Grammar;
 import dev.ananke.core.payload.IdentifierCategory;
 import dev.ananke.core.payload.NamingStyle;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ public final class CodeGrammars {
    */
   public record Spec(String language, Map<IdentifierCategory, NamingStyle> naming, Set<String> excludedIdentifiers) {
     public Spec {
-      naming = naming.isEmpty() ? Map.of() : new EnumMap<>(naming);
+      naming = naming.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(naming));
       excludedIdentifiers = Set.copyOf(new TreeSet<>(excludedIdentifiers));
     }
   }
@@ -46,35 +49,57 @@ public final class CodeGrammars {
     return out;
   }
 
+  /*
+   * The grammar of a language under given conventions does not depend on the function: it is
+   * built and printed once per (spec, target shape) and the signature is put in front of it. A
+   * compile then costs a lookup and a concatenation, not a grammar construction.
+   */
+  private record Key(Spec spec, String shape, int indent) {}
+
+  private record Printed(String lark, String gbnf) {}
+
+  private static final Cache<Key, Printed> PRINTED = Caffeine.newBuilder().maximumSize(256).build();
+
   /**
    * The signature exactly as written, then a body.
    *
    * @param indent the column (0-based) at which the signature starts: a Python body is indented deeper
    */
-  public static CodeGrammar functionBody(Spec spec, String signature, int indent) {
-    Builder b = new Builder(spec);
-    Sym body = b.syntax.indentBlocks() ? b.pythonSuite(indent) : b.braceBody();
-    b.g.rule("function", Sym.seq(Sym.lit(signature), body));
-    return b.g;
+  public static Grammar functionBody(Spec spec, String signature, int indent) {
+    Printed base = PRINTED.get(new Key(spec, "body", indent), k -> {
+      Builder b = new Builder(spec);
+      b.g.rule("body", b.syntax.indentBlocks() ? b.pythonSuite(indent) : b.braceBody());
+      return new Printed(b.g.larkRules(), b.g.gbnfRules());
+    });
+    return new Grammar(
+        "start: function\nfunction: " + CodeGrammar.larkString(signature) + " body\n" + base.lark(),
+        "root ::= function\nfunction ::= " + Rx.gbnfString(signature) + " body\n" + base.gbnf());
   }
 
   /** A new top-level function: its name in the function style, any parameters, then a body. */
-  public static CodeGrammar newFunction(Spec spec) {
-    Builder b = new Builder(spec);
-    b.g.rule("function", b.newFunction());
-    return b.g;
+  public static Grammar newFunction(Spec spec) {
+    return whole(new Key(spec, "new-function", 0), b -> b.g.rule("function", b.newFunction()));
   }
 
   /** A whole file of well-formed code. */
-  public static CodeGrammar module(Spec spec) {
-    Builder b = new Builder(spec);
-    if (b.syntax.indentBlocks()) {
-      b.g.rule("function", b.pythonLines(0, true));
-    } else {
-      b.defineGroups();
-      b.g.rule("function", Sym.ref("items_opt"));
-    }
-    return b.g;
+  public static Grammar module(Spec spec) {
+    return whole(new Key(spec, "module", 0), b -> {
+      if (b.syntax.indentBlocks()) {
+        b.g.rule("function", b.pythonLines(0, true));
+      } else {
+        b.defineGroups();
+        b.g.rule("function", Sym.ref("items_opt"));
+      }
+    });
+  }
+
+  private static Grammar whole(Key key, java.util.function.Consumer<Builder> start) {
+    Printed p = PRINTED.get(key, k -> {
+      Builder b = new Builder(k.spec());
+      start.accept(b);
+      return new Printed(b.g.lark(), b.g.gbnf());
+    });
+    return new Grammar(p.lark(), p.gbnf());
   }
 
   /** Builds one grammar; every definition goes into {@code g} once. */
