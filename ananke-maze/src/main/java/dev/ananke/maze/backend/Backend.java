@@ -1,0 +1,24 @@
+package dev.ananke.maze.backend;
+
+import java.util.Set;
+
+/**
+ * Something that generates text under constraints. Implementations are thread-safe; one instance
+ * serves many requests.
+ */
+public interface Backend {
+
+  /** The name used on the command line ({@code vllm}, {@code sglang}, {@code llama.cpp}, {@code openai}, {@code local}). */
+  String name();
+
+  /** Which forms of constraint the backend can send to (or enforce in) its engine. */
+  Set<ConstraintForm> supports();
+
+  /**
+   * Generates text for {@code request}.
+   *
+   * @throws BackendException when the server cannot be reached after retries, answers with an
+   *     error, or cannot express a constraint of the request and degradation was not allowed
+   */
+  Generation generate(GenerationRequest request);
+}
