@@ -2,6 +2,7 @@ package dev.ananke.cli;
 
 import dev.ananke.braid.Braid;
 import dev.ananke.braid.Compilation;
+import dev.ananke.braid.Targets;
 import dev.ananke.braid.Unenforced;
 import dev.ananke.clew.Clew;
 import dev.ananke.clew.Diagnostic;
@@ -84,7 +85,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ConstraintSet set = readInputs(err);
-    Target t = TargetSpec.parse(target, language, set);
+    Target t = Targets.parse(target, language, set);
     Compilation compilation = Braid.compile(set, t);
     String source = inputs.size() == 1 ? inputs.getFirst().toString() : "input";
     List<Unenforced> weakenings = compilation.weakenings();

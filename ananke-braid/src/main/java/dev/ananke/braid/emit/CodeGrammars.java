@@ -39,6 +39,30 @@ public final class CodeGrammars {
     return Syntax.supports(language);
   }
 
+  /**
+   * The regex (java.util.regex, full match) a name of {@code style} must match in code of
+   * {@code language}, as the grammars read it: Go's camelCase and PascalCase are MixedCaps.
+   */
+  public static String namePattern(String language, NamingStyle style) {
+    boolean go = language.equals("go");
+    return switch (style) {
+      case CAMEL_CASE, PASCAL_CASE -> go ? "_*[A-Za-z][a-zA-Z0-9]*" : style.regex();
+      case SNAKE_CASE, SCREAMING_SNAKE_CASE -> style.regex();
+    };
+  }
+
+  /**
+   * The style constants follow when the input had too few to measure: each language's own
+   * convention (MAX_SIZE; Zig's snake_case); none for Go, whose constants are MixedCaps.
+   */
+  public static java.util.Optional<NamingStyle> defaultConstantStyle(String language) {
+    return switch (language) {
+      case "go" -> java.util.Optional.empty();
+      case "zig" -> java.util.Optional.of(NamingStyle.SNAKE_CASE);
+      default -> java.util.Optional.of(NamingStyle.SCREAMING_SNAKE_CASE);
+    };
+  }
+
   /** The categories whose new names a code grammar of {@code language} checks. */
   public static Set<IdentifierCategory> checkedCategories(String language) {
     Syntax syntax = Syntax.of(language);
@@ -147,7 +171,7 @@ public final class CodeGrammars {
     /** The names a declaration of category {@code c} may introduce: its style, never a keyword, or {@code _}. */
     private Rx declaredName(IdentifierCategory c) {
       NamingStyle style = spec.naming().get(c);
-      if (style == null && c == IdentifierCategory.CONSTANT) style = defaultConstantStyle();
+      if (style == null && c == IdentifierCategory.CONSTANT) style = defaultConstantStyle(syntax.language()).orElse(null);
       Set<String> keywords = new TreeSet<>(declKeywords);
       keywords.addAll(modifiers());
       if (style == null) {
@@ -174,18 +198,6 @@ public final class CodeGrammars {
       // the style's regex is _*F R*; underscores first never spell a keyword
       return Rx.alt(Rx.seq(Rx.plus(Rx.lit("_")), Rx.opt(Rx.seq(Rx.cls(first), Rx.star(Rx.cls(rest))))),
           Words.identifierExcept(first, rest, keywords));
-    }
-
-    /**
-     * The style constants follow when the input had too few to measure: each language's own
-     * convention (MAX_SIZE; Zig's snake_case); none for Go, whose constants are MixedCaps.
-     */
-    private @org.jspecify.annotations.Nullable NamingStyle defaultConstantStyle() {
-      return switch (syntax.language()) {
-        case "go" -> null;
-        case "zig" -> NamingStyle.SNAKE_CASE;
-        default -> NamingStyle.SCREAMING_SNAKE_CASE;
-      };
     }
 
     private Set<String> modifiers() {

@@ -1,6 +1,5 @@
-package dev.ananke.cli;
+package dev.ananke.braid;
 
-import dev.ananke.braid.Languages;
 import dev.ananke.core.Constraint;
 import dev.ananke.core.ConstraintSet;
 import dev.ananke.core.error.BadInputException;
@@ -11,10 +10,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Parses {@code --target} ({@code module}, {@code new-function}, {@code function:NAME}, {@code type:NAME}). */
-final class TargetSpec {
-  private TargetSpec() {}
+public final class Targets {
+  private Targets() {}
 
-  static Target parse(String spec, @Nullable String language, ConstraintSet set) {
+  /**
+   * The target a spec names, in {@code language} or else the language of most constraints.
+   *
+   * @throws BadInputException naming the spec when it is malformed
+   */
+  public static Target parse(String spec, @Nullable String language, ConstraintSet set) {
     String lang = language != null ? language : dominantLanguage(set);
     int colon = spec.indexOf(':');
     String kind = colon < 0 ? spec : spec.substring(0, colon);
@@ -36,7 +40,7 @@ final class TargetSpec {
   }
 
   /** The language of the files most constraints come from; ties go to the name first in order. */
-  static String dominantLanguage(ConstraintSet set) {
+  public static String dominantLanguage(ConstraintSet set) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Constraint c : set.constraints()) {
       if (c.origin() == null) continue;
