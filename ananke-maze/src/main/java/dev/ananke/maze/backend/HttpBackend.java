@@ -61,7 +61,7 @@ abstract sealed class HttpBackend implements Backend
         if (event.equals("error") || error != null) {
           throw new BackendException(
               http.where(path()) + " failed while streaming: " + http.redact(error != null ? error : chunk.toString()),
-              chunk.path("error").path("code").asInt(0));
+              streamStatus(chunk));
         }
         return readChunk(chunk, out);
       });
@@ -73,6 +73,13 @@ abstract sealed class HttpBackend implements Backend
       read(http.postJson(path(), body, headers()), out);
     }
     return new Generation(out.text.toString(), out.model, out.finishReason, out.completionTokens, plan.sent(), plan.notEnforced());
+  }
+
+  /** The status an error chunk gives: {@code error.code} (vLLM, OpenAI) or {@code code} (llama.cpp's error field), else 0. */
+  private static int streamStatus(JsonNode chunk) {
+    JsonNode code = chunk.path("error").path("code");
+    if (!code.isInt()) code = chunk.path("code");
+    return code.isInt() ? code.asInt() : 0;
   }
 
   @Override

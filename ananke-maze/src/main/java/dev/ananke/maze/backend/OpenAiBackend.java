@@ -90,6 +90,10 @@ final class OpenAiBackend extends HttpBackend {
 
   @Override
   void read(JsonNode answer, Result out) {
+    JsonNode refusal = answer.at("/choices/0/message/refusal");
+    if (refusal.isTextual() && !answer.at("/choices/0/message/content").isTextual()) {
+      throw new BackendException(http.where(PATH) + ": the model refused: " + http.redact(refusal.asText()), 0);
+    }
     out.text.append(text(answer, "/choices/0/message/content"));
     out.model = answer.path("model").asText(out.model);
     out.finishReason = answer.at("/choices/0/finish_reason").asText("");
@@ -105,7 +109,10 @@ final class OpenAiBackend extends HttpBackend {
       JsonNode content = choice.at("/delta/content");
       if (content.isTextual()) out.text.append(content.asText());
       JsonNode finish = choice.get("finish_reason");
-      if (finish != null && finish.isTextual()) out.finishReason = finish.asText();
+      if (finish != null && finish.isTextual()) {
+        out.finishReason = finish.asText();
+        out.finished = true; // complete even if the server closes without [DONE]
+      }
     }
     JsonNode tokens = chunk.at("/usage/completion_tokens");
     if (tokens.isInt()) out.completionTokens = tokens.asInt();

@@ -81,7 +81,10 @@ final class VllmBackend extends HttpBackend {
     if (!choice.isMissingNode()) {
       out.text.append(choice.path("text").asText(""));
       JsonNode finish = choice.get("finish_reason");
-      if (finish != null && finish.isTextual()) out.finishReason = finish.asText();
+      if (finish != null && finish.isTextual()) {
+        out.finishReason = finish.asText();
+        out.finished = true; // complete even if the server closes without [DONE]
+      }
     }
     JsonNode tokens = chunk.at("/usage/completion_tokens");
     if (tokens.isInt()) out.completionTokens = tokens.asInt();
