@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connectTimeout how long to wait for a TCP connection
  * @param requestTimeout how long to wait for the response headers of one attempt (for a
- *     non-streaming request that is the whole generation; a streaming response is read for as
- *     long as the server keeps sending)
+ *     non-streaming request that is the whole generation) and, when streaming, the longest
+ *     silence between two pieces of the stream
  * @param maxAttempts attempts per generation, the first included; retries happen only on
  *     connection errors, 429 and 5xx
  * @param initialBackoff the wait before the first retry; it doubles on each retry, with jitter

@@ -87,10 +87,89 @@ final class Http implements AutoCloseable {
   /** POSTs {@code body} as JSON and reads the answer as server-sent events. */
   SseReader.End postSse(String path, ObjectNode body, Map<String, String> headers, SseReader.Handler handler) {
     HttpResponse<InputStream> response = send(path, body, headers, "text/event-stream");
-    try (InputStream in = response.body()) {
-      return SseReader.read(in, handler);
+    try (Watchdog dog = new Watchdog(options.requestTimeout()); InputStream in = dog.watch(response.body())) {
+      try {
+        return SseReader.read(in, handler);
+      } catch (IOException e) {
+        if (dog.fired()) {
+          throw new BackendException(
+              where(path) + " stalled: nothing streamed for " + human(options.requestTimeout()), response.statusCode(), e);
+        }
+        throw new BackendException(where(path) + " lost the connection while streaming: " + describe(e), response.statusCode(), e);
+      }
     } catch (IOException e) {
-      throw new BackendException(where(path) + " lost the connection while streaming: " + describe(e), response.statusCode(), e);
+      throw new BackendException(where(path) + " could not close the stream: " + describe(e), response.statusCode(), e);
+    }
+  }
+
+  /**
+   * Ends a stream that stays silent for longer than the timeout: the JDK's response stream blocks
+   * in an interruptible take, so the watchdog interrupts the reading thread, which then sees an
+   * IOException. Every byte read (SSE comments, which servers send as keep-alive pings, included)
+   * resets the clock. Closing the watchdog clears an interrupt it may have sent too late.
+   */
+  private static final class Watchdog implements AutoCloseable {
+    private final long timeoutNanos;
+    private final Thread reader = Thread.currentThread();
+    private final Thread thread;
+    private volatile long last = System.nanoTime();
+    private boolean closed;
+    private boolean fired;
+
+    Watchdog(Duration timeout) {
+      this.timeoutNanos = timeout.toNanos();
+      this.thread = Thread.ofVirtual().name("ananke-sse-watchdog").start(this::run);
+    }
+
+    InputStream watch(InputStream in) {
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          last = System.nanoTime();
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+          int n = super.read(buf, off, len);
+          last = System.nanoTime();
+          return n;
+        }
+      };
+    }
+
+    private void run() {
+      try {
+        while (true) {
+          long wait = last + timeoutNanos - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
+            continue;
+          }
+          synchronized (this) {
+            if (closed) return;
+            fired = true;
+            reader.interrupt();
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        // closed
+      }
+    }
+
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        closed = true;
+        if (fired) Thread.interrupted();
+      }
+      thread.interrupt();
     }
   }
 

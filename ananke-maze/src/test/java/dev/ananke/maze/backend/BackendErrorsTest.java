@@ -133,6 +133,33 @@ class BackendErrorsTest {
 
   @ParameterizedTest
   @EnumSource(Server.class)
+  void aStreamThatFallsSilentTimesOut(Server s) {
+    BackendOptions options = fast().toBuilder().requestTimeout(Duration.ofMillis(300)).build();
+    LoopbackServer.Reply stall = exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      var out = exchange.getResponseBody();
+      out.write(": ping\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+      try {
+        Thread.sleep(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try (LoopbackServer server = LoopbackServer.start(stall)) {
+      BackendException e = assertThrows(BackendException.class, () -> {
+        try (Backend b = Backends.create(s.name, server.uri(), options)) {
+          b.generate(request(schemaIr(), true));
+        }
+      });
+      assertEquals(s.name + ": POST " + s.path + " stalled: nothing streamed for 300 ms", e.getMessage());
+      assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt does not leak to the caller");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Server.class)
   void aBaseUrlWithAPrefixKeepsIt(Server s) {
     try (LoopbackServer server = LoopbackServer.start(json(200, s.ok))) {
       s.run(URI.create(server.uri() + "/proxy/"), fast());
