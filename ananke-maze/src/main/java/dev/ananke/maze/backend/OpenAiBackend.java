@@ -32,7 +32,14 @@ final class OpenAiBackend extends HttpBackend {
 
   static OpenAiBackend create(URI baseUrl, BackendOptions options) {
     @Nullable String key = options.environment().apply(options.apiKeyEnv());
-    return new OpenAiBackend(baseUrl, options, key == null || key.isBlank() ? null : key.strip());
+    if (key == null || key.isBlank()) return new OpenAiBackend(baseUrl, options, null);
+    String k = key.strip();
+    // checked here so that the JDK's header validation, whose message may quote the value, never sees it
+    if (!k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException(
+          "the API key in $" + options.apiKeyEnv() + " has characters an HTTP header cannot carry (spaces, control or non-ASCII)");
+    }
+    return new OpenAiBackend(baseUrl, options, k);
   }
 
   @Override

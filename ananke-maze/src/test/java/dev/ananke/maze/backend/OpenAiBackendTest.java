@@ -175,6 +175,13 @@ class OpenAiBackendTest {
   }
 
   @Test
+  void aKeyAHeaderCannotCarryIsRejectedWithoutQuotingIt() {
+    BackendOptions options = fast().toBuilder().apiKeyEnv("K").environment(Map.of("K", "sk-abc\ndef")::get).build();
+    var e = assertThrows(IllegalArgumentException.class, () -> Backends.create("openai", java.net.URI.create("http://127.0.0.1:9"), options));
+    assertEquals("the API key in $K has characters an HTTP header cannot carry (spaces, control or non-ASCII)", e.getMessage());
+  }
+
+  @Test
   void schemaNamesAreMadeValid() {
     assertEquals("output", OpenAiBackend.schemaName(null));
     assertEquals("Map_K__V_", OpenAiBackend.schemaName("Map<K, V>"));
