@@ -157,6 +157,21 @@ class VllmBackendTest {
     }
   }
 
+  @Test
+  void oneBackendServesConcurrentRequests() throws Exception {
+    int n = 8;
+    LoopbackServer.Reply[] replies = new LoopbackServer.Reply[n];
+    java.util.Arrays.fill(replies, json(200, answer(TEXT)));
+    try (LoopbackServer server = LoopbackServer.start(replies);
+        Backend b = Backends.create("vllm", server.uri(), fast());
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<Generation>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) futures.add(pool.submit(() -> b.generate(request(schemaIr(), false))));
+      for (var f : futures) assertEquals(TEXT, f.get().text());
+      assertEquals(n, server.requests().size());
+    }
+  }
+
   static Set<String> fieldNames(JsonNode node) {
     Set<String> names = new java.util.HashSet<>();
     node.fieldNames().forEachRemaining(names::add);
