@@ -4,9 +4,9 @@ import java.util.Set;
 
 /**
  * Something that generates text under constraints. Implementations are thread-safe; one instance
- * serves many requests.
+ * serves many requests. Closing a backend releases its connections (HTTP backends own a client).
  */
-public interface Backend {
+public interface Backend extends AutoCloseable {
 
   /** The name used on the command line ({@code vllm}, {@code sglang}, {@code llama.cpp}, {@code openai}, {@code local}). */
   String name();
@@ -21,4 +21,8 @@ public interface Backend {
    *     error, or cannot express a constraint of the request and degradation was not allowed
    */
   Generation generate(GenerationRequest request);
+
+  /** Releases what the backend holds; the default holds nothing. Never throws. */
+  @Override
+  default void close() {}
 }
