@@ -27,37 +27,36 @@ public final class Languages {
     return c.origin() == null ? null : ofFile(c.origin().file());
   }
 
+  private static final String[] KNOWN = {"typescript", "tsx", "javascript", "python", "java", "rust", "go", "zig"};
+
   /** {@code typescript} for {@code naming.typescript.function}; null for other names. */
   static @Nullable String ofNamingName(String name) {
     if (!name.startsWith("naming.")) return null;
-    int end = name.indexOf('.', 7);
-    if (end <= 7) return null;
-    String lang = name.substring(7, end);
-    return isKnown(lang) ? lang : null;
+    for (String lang : KNOWN) {
+      int end = 7 + lang.length();
+      if (name.length() > end && name.charAt(end) == '.' && name.startsWith(lang, 7)) return lang;
+    }
+    return null;
   }
 
   /** The language of a file by its extension (Clew's table); null when unknown. */
   public static @Nullable String ofFile(@Nullable String file) {
+    // Called for every constraint of every compile: compares the tail in place, no substring.
     if (file == null) return null;
     int dot = file.lastIndexOf('.');
     if (dot < 0 || dot < file.lastIndexOf('/')) return null;
-    return switch (file.substring(dot + 1)) {
-      case "ts", "mts", "cts" -> "typescript";
-      case "tsx" -> "tsx";
-      case "js", "mjs", "cjs", "jsx" -> "javascript";
-      case "py", "pyi" -> "python";
-      case "java" -> "java";
-      case "rs" -> "rust";
-      case "go" -> "go";
-      case "zig" -> "zig";
-      default -> null;
-    };
+    int len = file.length() - dot - 1;
+    for (int k = 0; k < EXTENSIONS.length; k += 2) {
+      String ext = EXTENSIONS[k];
+      if (ext.length() == len && file.startsWith(ext, dot + 1)) return EXTENSIONS[k + 1];
+    }
+    return null;
   }
 
-  private static boolean isKnown(String lang) {
-    return switch (lang) {
-      case "typescript", "tsx", "javascript", "python", "java", "rust", "go", "zig" -> true;
-      default -> false;
-    };
-  }
+  // Extension, language: the most common first.
+  private static final String[] EXTENSIONS = {
+    "ts", "typescript", "py", "python", "go", "go", "rs", "rust", "java", "java", "zig", "zig",
+    "tsx", "tsx", "js", "javascript", "mts", "typescript", "cts", "typescript", "pyi", "python",
+    "mjs", "javascript", "cjs", "javascript", "jsx", "javascript"
+  };
 }

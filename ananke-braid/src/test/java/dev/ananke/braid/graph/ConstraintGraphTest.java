@@ -154,6 +154,8 @@ class ConstraintGraphTest {
         Set.copyOf(names(g.requiredBy(List.of(other.id())))));
     List<Constraint> order = g.requiredBy(List.of(target.id()));
     assertEquals("function.getUser", order.getLast().name(), "what a function needs comes before it");
+    // The closure is ordered on its own, and its order is the full order restricted to it.
+    assertEquals(g.topologicalOrder().stream().filter(order::contains).toList(), order);
     Edge e = g.dependenciesOf(target.id()).stream().filter(x -> x.to().equals(idiom.id())).findFirst().orElseThrow();
     assertEquals(Edge.Kind.APPLIES_TO, e.kind());
     assertEquals("applies in src/a.ts", e.reason());
