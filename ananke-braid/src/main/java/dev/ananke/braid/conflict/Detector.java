@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,7 @@ final class Detector {
   private final int n;
   private final @Nullable String[] files;
   private final @Nullable String[] langs;
+  private final boolean[] langKnown;
   final List<Conflict> conflicts = new ArrayList<>();
   final List<Unchecked> unchecked = new ArrayList<>();
 
@@ -67,6 +70,7 @@ final class Detector {
     this.n = cs.size();
     this.files = new String[n];
     this.langs = new String[n];
+    this.langKnown = new boolean[n];
   }
 
   Detector run() {
@@ -92,7 +96,7 @@ final class Detector {
       }
     }
     if (hardNaming.size > 0) {
-      for (int i = 0; i < n; i++) langs[i] = Languages.of(cs.get(i));
+      for (int k = 0; k < hardNaming.size; k++) lang(hardNaming.get(k));
       names();
       conventions();
     }
@@ -123,17 +127,35 @@ final class Detector {
       int i = required.get(k);
       RequiredPattern r = (RequiredPattern) cs.get(i).payload();
       if (!cs.get(i).isHard() || r.syntax() != PatternSyntax.LITERAL) continue;
-      Matcher m = DECLARES.matcher(r.pattern());
-      while (m.find()) {
-        String keyword = m.group(1);
-        boolean function = switch (keyword) {
-          case "function", "def", "fn", "func" -> true;
-          default -> false;
-        };
-        checkName(i, function ? "function" : "type", m.group(2),
-            function ? IdentifierCategory.FUNCTION : IdentifierCategory.TYPE);
+      for (Declared d : declared(r.pattern())) {
+        checkName(i, d.category() == IdentifierCategory.FUNCTION ? "function" : "type", d.name(), d.category());
       }
     }
+  }
+
+  private record ForbiddenKey(String pattern, PatternSyntax syntax) {}
+
+  record Declared(IdentifierCategory category, String name) {}
+
+  private static final Map<String, List<Declared>> DECLARED = new ConcurrentHashMap<>();
+
+  /** The names a required literal declares; cached per literal, since rules recur. */
+  static List<Declared> declared(String literal) {
+    List<Declared> out = DECLARED.get(literal);
+    if (out != null) return out;
+    List<Declared> found = new ArrayList<>(1);
+    Matcher m = DECLARES.matcher(literal);
+    while (m.find()) {
+      boolean function = switch (m.group(1)) {
+        case "function", "def", "fn", "func" -> true;
+        default -> false;
+      };
+      found.add(new Declared(function ? IdentifierCategory.FUNCTION : IdentifierCategory.TYPE, m.group(2)));
+    }
+    out = List.copyOf(found);
+    if (DECLARED.size() >= 1024) DECLARED.clear();
+    DECLARED.put(literal, out);
+    return out;
   }
 
   /*
@@ -145,7 +167,7 @@ final class Detector {
    * answer for a function that could be in either.
    */
   private void checkName(int i, String what, String name, IdentifierCategory category) {
-    String lang = langs[i];
+    String lang = lang(i);
     TreeSet<String> languages = null;
     if (lang == null) {
       for (int k = 0; k < hardNaming.size; k++) {
@@ -169,7 +191,7 @@ final class Detector {
       boolean applies = cl == null || cl.equals(lang) || (lang == null && languages != null);
       if (!applies) continue;
       NamingStyle style = ((NamingConvention) cs.get(c).payload()).style();
-      if (style.matches(name)) continue;
+      if (Patterns.follows(style, name)) continue;
       conflicts.add(new Conflict(Conflict.Kind.NAME_BREAKS_CONVENTION, ordered(i, c),
           what + " " + name + " is required by '" + cs.get(i).name() + "'" + where(i) + ", but '" + cs.get(c).name()
               + "' requires " + (cl == null ? "" : cl + " ") + lower(category.name()) + " names in " + styleName(style)
@@ -188,9 +210,11 @@ final class Detector {
         NamingConvention x = (NamingConvention) cs.get(i).payload();
         NamingConvention y = (NamingConvention) cs.get(j).payload();
         if (x.category() != y.category() || !overlap(i, j)) continue;
-        if (langs[i] != null && langs[j] != null && !langs[i].equals(langs[j])) continue;
+        String li = lang(i);
+        String lj = lang(j);
+        if (li != null && lj != null && !li.equals(lj)) continue;
         if (!Patterns.disjoint(x.style(), y.style())) continue;
-        String lang = langs[i] != null ? langs[i] + " " : langs[j] != null ? langs[j] + " " : "";
+        String lang = li != null ? li + " " : lj != null ? lj + " " : "";
         conflicts.add(new Conflict(Conflict.Kind.EMPTY_INTERSECTION, List.of(cs.get(i).id(), cs.get(j).id()),
             "no " + lang + lower(x.category().name()) + " name is both " + styleName(x.style()) + " (" + x.style().regex()
                 + ", '" + cs.get(i).name() + "') and " + styleName(y.style()) + " (" + y.style().regex() + ", '"
@@ -309,22 +333,35 @@ final class Detector {
   // ---- REQUIRED_AND_FORBIDDEN ----------------------------------------------------------------
 
   private void requiredAndForbidden() {
-    for (int a = 0; a < required.size; a++) {
-      int i = required.get(a);
-      RequiredPattern r = (RequiredPattern) cs.get(i).payload();
+    if (required.size > 0 && forbidden.size > 0) {
+      // A set repeats a forbidden pattern in every file it was found in: decide each distinct
+      // (pattern, syntax) once per required pattern, then apply the answer to every copy.
+      Map<ForbiddenKey, Ints> distinct = new LinkedHashMap<>();
       for (int b = 0; b < forbidden.size; b++) {
         int j = forbidden.get(b);
-        if (!overlap(i, j)) continue;
         ForbiddenPattern f = (ForbiddenPattern) cs.get(j).payload();
-        Patterns.Answer answer = Patterns.alwaysContains(r, f);
-        if (answer.unknown() != null) {
-          unchecked.add(new Unchecked(ordered(i, j), "required pattern '" + cs.get(i).name() + "' against forbidden pattern '"
-              + cs.get(j).name() + "': " + answer.unknown()));
-        } else if (answer.yes()) {
-          conflicts.add(new Conflict(Conflict.Kind.REQUIRED_AND_FORBIDDEN, ordered(i, j),
-              "every text matching required " + show(r.pattern(), r.syntax()) + " ('" + cs.get(i).name() + "'" + where(i)
-                  + ") contains forbidden " + show(f.pattern(), f.syntax()) + " ('" + cs.get(j).name() + "'" + where(j)
-                  + ": " + f.reason() + ")"));
+        distinct.computeIfAbsent(new ForbiddenKey(f.pattern(), f.syntax()), k -> new Ints()).add(j);
+      }
+      for (int a = 0; a < required.size; a++) {
+        int i = required.get(a);
+        RequiredPattern r = (RequiredPattern) cs.get(i).payload();
+        for (Ints copies : distinct.values()) {
+          Patterns.Answer answer = null;
+          for (int b = 0; b < copies.size; b++) {
+            int j = copies.get(b);
+            if (!overlap(i, j)) continue;
+            ForbiddenPattern f = (ForbiddenPattern) cs.get(j).payload();
+            if (answer == null) answer = Patterns.alwaysContains(r, f);
+            if (answer.unknown() != null) {
+              unchecked.add(new Unchecked(ordered(i, j), "required pattern '" + cs.get(i).name() + "' against forbidden pattern '"
+                  + cs.get(j).name() + "': " + answer.unknown()));
+            } else if (answer.yes()) {
+              conflicts.add(new Conflict(Conflict.Kind.REQUIRED_AND_FORBIDDEN, ordered(i, j),
+                  "every text matching required " + show(r.pattern(), r.syntax()) + " ('" + cs.get(i).name() + "'" + where(i)
+                      + ") contains forbidden " + show(f.pattern(), f.syntax()) + " ('" + cs.get(j).name() + "'" + where(j)
+                      + ": " + f.reason() + ")"));
+            }
+          }
         }
       }
     }
@@ -417,6 +454,20 @@ final class Detector {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** The language of constraint i, computed once, and only for the constraints that need one. */
+  private @Nullable String lang(int i) {
+    if (!langKnown[i]) {
+      Constraint c = cs.get(i);
+      // The set is sorted by file: consecutive constraints mostly share one.
+      langs[i] = i > 0 && langKnown[i - 1] && files[i] != null && files[i].equals(files[i - 1])
+              && !(c.payload() instanceof NamingConvention) && !(cs.get(i - 1).payload() instanceof NamingConvention)
+          ? langs[i - 1]
+          : Languages.of(c);
+      langKnown[i] = true;
+    }
+    return langs[i];
+  }
 
   private IdentifierCategory category(int c) {
     return ((NamingConvention) cs.get(c).payload()).category();

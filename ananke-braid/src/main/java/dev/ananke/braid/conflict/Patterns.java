@@ -54,8 +54,27 @@ final class Patterns {
   private static final String ANY = "(?:.|\\n)*";
   private static final String[] SIDES = {"a", " "};
 
-  /** Whether every text containing a match of {@code r} contains a match of {@code f}. */
+  private record Pair(RequiredPattern required, ForbiddenPattern forbidden) {}
+
+  private static final Map<Pair, Answer> ANSWERS = new ConcurrentHashMap<>();
+
+  /**
+   * Whether every text containing a match of {@code r} contains a match of {@code f}. Answers
+   * are cached per pair: a set repeats its patterns (one forbidden pattern per file it was found
+   * in), and even the java.util.regex path costs a microsecond or more a pair.
+   */
   static Answer alwaysContains(RequiredPattern r, ForbiddenPattern f) {
+    Pair key = new Pair(r, f);
+    Answer a = ANSWERS.get(key);
+    if (a == null) {
+      a = decide(r, f);
+      if (ANSWERS.size() >= CACHE_LIMIT) ANSWERS.clear();
+      ANSWERS.put(key, a);
+    }
+    return a;
+  }
+
+  private static Answer decide(RequiredPattern r, ForbiddenPattern f) {
     String fEngine = f.syntax() == PatternSyntax.LITERAL ? quote(f.pattern()) : f.pattern();
     if (r.syntax() == PatternSyntax.LITERAL) {
       String text = r.pattern();
@@ -93,8 +112,57 @@ final class Patterns {
     return Styles.DISJOINT[a.ordinal()][b.ordinal()];
   }
 
+  /**
+   * {@link NamingStyle#matches}, without a regex: a compile checks every HARD name against every
+   * HARD convention of its category, and java.util.regex costs ~100 ns a name where this loop
+   * costs a few. Used only while the style's regex is the one this loop was written for; a
+   * changed regex falls back to the style's own matcher (a test compares both).
+   */
+  static boolean follows(NamingStyle style, String name) {
+    if (!Styles.HAND_CODED[style.ordinal()]) return style.matches(name);
+    int i = 0;
+    int n = name.length();
+    while (i < n && name.charAt(i) == '_') i++;
+    if (i == n) return false;
+    char first = name.charAt(i++);
+    boolean upperFirst = switch (style) {
+      case CAMEL_CASE, SNAKE_CASE -> false;
+      case PASCAL_CASE, SCREAMING_SNAKE_CASE -> true;
+    };
+    if (upperFirst ? first < 'A' || first > 'Z' : first < 'a' || first > 'z') return false;
+    for (; i < n; i++) {
+      char c = name.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
+      boolean ok = switch (style) {
+        case CAMEL_CASE, PASCAL_CASE -> digit || lower || upper;
+        case SNAKE_CASE -> digit || lower || c == '_';
+        case SCREAMING_SNAKE_CASE -> digit || upper || c == '_';
+      };
+      if (!ok) return false;
+    }
+    return true;
+  }
+
   private static final class Styles {
     static final boolean[][] DISJOINT = compute();
+    static final boolean[] HAND_CODED = handCoded();
+
+    private static boolean[] handCoded() {
+      NamingStyle[] all = NamingStyle.values();
+      boolean[] out = new boolean[all.length];
+      for (NamingStyle s : all) {
+        String expected = switch (s) {
+          case CAMEL_CASE -> "_*[a-z][a-zA-Z0-9]*";
+          case PASCAL_CASE -> "_*[A-Z][a-zA-Z0-9]*";
+          case SNAKE_CASE -> "_*[a-z][a-z0-9_]*";
+          case SCREAMING_SNAKE_CASE -> "_*[A-Z][A-Z0-9_]*";
+        };
+        out[s.ordinal()] = s.regex().equals(expected);
+      }
+      return out;
+    }
 
     private static boolean[][] compute() {
       NamingStyle[] all = NamingStyle.values();
