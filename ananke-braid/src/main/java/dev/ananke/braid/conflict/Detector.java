@@ -184,6 +184,8 @@ final class Detector {
         languages = null; // still check conventions that apply to every language
       }
     }
+    int checked = 0; // bit per style: the name was checked against it
+    int follows = 0; // bit per style: the name follows it (a set often repeats one convention)
     for (int k = 0; k < hardNaming.size; k++) {
       int c = hardNaming.get(k);
       if (category(c) != category || !overlap(i, c)) continue;
@@ -191,7 +193,12 @@ final class Detector {
       boolean applies = cl == null || cl.equals(lang) || (lang == null && languages != null);
       if (!applies) continue;
       NamingStyle style = ((NamingConvention) cs.get(c).payload()).style();
-      if (Patterns.follows(style, name)) continue;
+      int bit = 1 << style.ordinal();
+      if ((checked & bit) == 0) {
+        checked |= bit;
+        if (Patterns.follows(style, name)) follows |= bit;
+      }
+      if ((follows & bit) != 0) continue;
       conflicts.add(new Conflict(Conflict.Kind.NAME_BREAKS_CONVENTION, ordered(i, c),
           what + " " + name + " is required by '" + cs.get(i).name() + "'" + where(i) + ", but '" + cs.get(c).name()
               + "' requires " + (cl == null ? "" : cl + " ") + lower(category.name()) + " names in " + styleName(style)
@@ -394,6 +401,11 @@ final class Detector {
 
   /* A type required for a subject and forbidden for the same subject, or for all code (*). */
   private void typeBounds() {
+    boolean anyRequired = false;
+    for (int a = 0; a < typeBounds.size && !anyRequired; a++) {
+      anyRequired = ((TypeBound) cs.get(typeBounds.get(a)).payload()).requiredType() != null;
+    }
+    if (!anyRequired) return; // the common case: bounds only forbid (no any)
     for (int a = 0; a < typeBounds.size; a++) {
       for (int b = a + 1; b < typeBounds.size; b++) {
         int i = typeBounds.get(a);
