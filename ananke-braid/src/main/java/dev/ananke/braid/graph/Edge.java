@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param to the id of the constraint it depends on
  * @param kind why, in one word
  * @param via what links them: the type name or imported symbol mentioned, or the scope an idiom
- *     or pattern applies in (a file, or {@code *} for every file)
+ *     or pattern applies in (a file; a language for an origin-less naming convention; {@code *}
+ *     for every file)
  */
 public record Edge(String from, String to, Kind kind, String via) {
 
@@ -39,7 +40,7 @@ public record Edge(String from, String to, Kind kind, String via) {
     return switch (kind) {
       case USES_TYPE -> "mentions type " + via;
       case USES_IMPORT -> "mentions " + via + ", imported by its file";
-      case APPLIES_TO -> via.equals("*") ? "applies everywhere" : "applies in " + via;
+      case APPLIES_TO -> via.equals("*") ? "applies everywhere" : "applies in " + via; // a file or a language
     };
   }
 
