@@ -8,6 +8,10 @@ import dev.ananke.core.ir.ConstraintIR;
 import dev.ananke.core.ir.Target;
 import dev.ananke.core.ir.TargetKind;
 import dev.ananke.core.ir.TokenMaskRules;
+import dev.ananke.braid.conflict.Conflicts;
+import dev.ananke.braid.conflict.Dropped;
+import dev.ananke.braid.conflict.Resolution;
+import dev.ananke.braid.conflict.Unchecked;
 import dev.ananke.core.payload.TypeDeclaration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +27,34 @@ import java.util.List;
 public final class Braid {
   private Braid() {}
 
+  /** Compiles {@code set} for {@code target}, resolving conflicts (each drop is reported). */
   public static Compilation compile(ConstraintSet set, Target target) {
-    return switch (target.kind()) {
-      case TYPE_VALUE -> compileTypeValue(set, target);
-      case FUNCTION_BODY, NEW_FUNCTION, MODULE -> new CodeTargets(set, target).compile();
+    return compile(set, target, false);
+  }
+
+  /**
+   * Compiles {@code set} for {@code target}. Constraints that no code can satisfy together are
+   * resolved first (priority, then severity, then confidence decide; each loser is reported as
+   * {@link Unenforced.Why#CONFLICT}), or, when {@code strict}, refused.
+   *
+   * @throws BadInputException for a target that names nothing declared, or a conflict under {@code strict}
+   */
+  public static Compilation compile(ConstraintSet set, Target target, boolean strict) {
+    Resolution resolution = strict ? Conflicts.resolveStrict(set) : Conflicts.resolve(set);
+    ConstraintSet kept = resolution.kept();
+    Compilation compiled = switch (target.kind()) {
+      case TYPE_VALUE -> compileTypeValue(kept, target);
+      case FUNCTION_BODY, NEW_FUNCTION, MODULE -> new CodeTargets(kept, target).compile();
     };
+    if (resolution.dropped().isEmpty() && resolution.unchecked().isEmpty()) return compiled;
+    List<Unenforced> unenforced = new ArrayList<>(compiled.unenforced());
+    for (Dropped d : resolution.dropped()) {
+      unenforced.add(new Unenforced(d.constraintId(), d.name(), Unenforced.Why.CONFLICT,
+          d.conflict().explanation() + "; kept " + d.keptId() + " (" + d.reason() + ")"));
+    }
+    List<String> notes = new ArrayList<>(compiled.notes());
+    for (Unchecked u : resolution.unchecked()) notes.add("not checked for conflicts: " + u.ids() + ": " + u.reason());
+    return new Compilation(compiled.ir(), unenforced, notes);
   }
 
   private static Compilation compileTypeValue(ConstraintSet set, Target target) {
@@ -51,6 +78,6 @@ public final class Braid {
     }
     ConstraintIR ir =
         new ConstraintIR(target, result.schema(), null, List.of(), TokenMaskRules.NONE, priority, provenance);
-    return new Compilation(ir, unenforced);
+    return new Compilation(ir, unenforced, List.of());
   }
 }

@@ -97,7 +97,7 @@ final class CodeTargets {
         : new Target(target.language(), target.kind(), target.name(), function.origin().file());
     ConstraintIR ir = new ConstraintIR(resolved, null, grammar, regexes,
         new TokenMaskRules(List.of(), List.copyOf(denied)), priority, provenance);
-    return new Compilation(ir, unenforced);
+    return new Compilation(ir, unenforced, List.of());
   }
 
   private void classify(Constraint c, Set<IdentifierCategory> checked) {

@@ -10,10 +10,12 @@ public record Unenforced(String constraintId, String name, Why why, String reaso
     /** It applies, but Braid cannot compile it for this target (yet): the IR is weaker than the set. */
     NOT_SUPPORTED,
     /** A SOFT preference (an idiom the code follows): guidance for a prompt, never a mask. */
-    ADVISORY
+    ADVISORY,
+    /** It conflicts with a stronger constraint, which was kept: the IR is weaker than the set. */
+    CONFLICT
   }
 
   public boolean weakensTheIr() {
-    return why == Why.NOT_SUPPORTED;
+    return why == Why.NOT_SUPPORTED || why == Why.CONFLICT;
   }
 }

@@ -86,7 +86,7 @@ final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConstraintSet set = readInputs(err);
     Target t = Targets.parse(target, language, set);
-    Compilation compilation = Braid.compile(set, t);
+    Compilation compilation = Braid.compile(set, t, strict);
     String source = inputs.size() == 1 ? inputs.getFirst().toString() : "input";
     List<Unenforced> weakenings = compilation.weakenings();
     if (strict && !weakenings.isEmpty()) {
@@ -121,6 +121,7 @@ final class CompileCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter err, ConstraintSet set, Compilation compilation, List<Unenforced> weakenings) {
+    for (String note : compilation.notes()) err.println("ananke: note: " + note);
     if (!weakenings.isEmpty()) {
       err.println("ananke: warning: " + weakenings.size() + " of " + set.size()
           + " constraints apply to target " + target + " but are not enforced:");

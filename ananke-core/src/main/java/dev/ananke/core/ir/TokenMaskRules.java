@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * Strings whose tokens are allowed or denied outright, resolved to token ids only when a
- * tokenizer is known. Both lists are sorted; a string cannot be both allowed and denied.
+ * tokenizer is known. Both lists are sorted; a string cannot be both allowed and denied. Braid
+ * emits them as a token-level shadow of what its grammar of the same IR already enforces (the
+ * calls it leaves out), for engines with a bad-words list; an engine that takes the grammar
+ * loses nothing by ignoring them.
  */
 public record TokenMaskRules(List<String> allow, List<String> deny) {
 

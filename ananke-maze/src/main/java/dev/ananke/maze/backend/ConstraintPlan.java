@@ -64,7 +64,9 @@ record ConstraintPlan(@Nullable ConstraintForm form, String payload, List<String
         payload = regex;
       }
     }
-    if (!ir.tokenMaskRules().isEmpty()) {
+    // Braid's mask rules are a token-level shadow of identifiers its grammar already leaves out
+    boolean grammarSent = form == ConstraintForm.GBNF || form == ConstraintForm.LARK;
+    if (!ir.tokenMaskRules().isEmpty() && !grammarSent) {
       missing.add("token mask rules (allow " + ir.tokenMaskRules().allow().size() + ", deny "
           + ir.tokenMaskRules().deny().size() + "): " + backend + " takes no token mask rules");
     }

@@ -135,12 +135,21 @@ class LlamaCppBackendTest {
   }
 
   @Test
-  void tokenMaskRulesAreNotEnforcedWhenDegraded() {
+  void tokenMaskRulesRideOnTheGrammarThatImpliesThem() {
     var ir = ir(null, true, List.of(), new TokenMaskRules(List.of(), List.of("eval", "exec")));
+    try (LoopbackServer server = LoopbackServer.start(json(200, answer("yes", "eos")))) {
+      Generation g = run(server, request(ir, false));
+      assertEquals(List.of(), g.notEnforced());
+      assertEquals(List.of(ConstraintForm.GBNF), g.sent());
+    }
+  }
+
+  @Test
+  void tokenMaskRulesWithoutAGrammarAreNotEnforcedWhenDegraded() {
+    var ir = ir(null, false, List.of(), new TokenMaskRules(List.of(), List.of("eval", "exec")));
     try (LoopbackServer server = LoopbackServer.start(json(200, answer("yes", "eos")))) {
       Generation g = run(server, degraded(ir, false));
       assertEquals(List.of("token mask rules (allow 0, deny 2): llama.cpp takes no token mask rules"), g.notEnforced());
-      assertEquals(List.of(ConstraintForm.GBNF), g.sent());
     }
   }
 }
