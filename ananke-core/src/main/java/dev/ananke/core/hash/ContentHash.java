@@ -31,18 +31,31 @@ public final class ContentHash {
     return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** One digest per thread for {@link #constraintId}: every constraint built computes one. */
+  private static final ThreadLocal<MessageDigest> CONSTRAINT_DIGEST = ThreadLocal.withInitial(ContentHash::sha256);
+
   /**
    * A constraint's id: 16 hex digits (64 bits) of SHA-256 over a versioned, length-prefixed
    * encoding of its kind, name, scope and canonical payload JSON. Length prefixes keep
    * ("ab","c") and ("a","bc") apart.
    */
   public static String constraintId(ConstraintKind kind, String name, String scope, Payload payload) {
-    MessageDigest md = sha256();
-    Fields.update(md, "ananke.constraint/1");
-    Fields.update(md, kind.name());
-    Fields.update(md, name);
-    Fields.update(md, scope);
-    Fields.update(md, ConstraintJson.writeCompact((Record) payload));
-    return HEX.formatHex(md.digest(), 0, 8);
+    byte[] payloadJson = ConstraintJson.writeCompact((Record) payload).getBytes(StandardCharsets.UTF_8);
+    byte[] kindName = kind.name().getBytes(StandardCharsets.UTF_8);
+    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    byte[] scopeBytes = scope.getBytes(StandardCharsets.UTF_8);
+    // the same bytes Fields.update writes field by field, in one buffer and one update
+    byte[] buf = new byte[VERSION.length + 4 * 4 + kindName.length + nameBytes.length + scopeBytes.length
+        + payloadJson.length];
+    System.arraycopy(VERSION, 0, buf, 0, VERSION.length);
+    int at = VERSION.length;
+    at = Fields.put(buf, at, kindName);
+    at = Fields.put(buf, at, nameBytes);
+    at = Fields.put(buf, at, scopeBytes);
+    Fields.put(buf, at, payloadJson);
+    return HEX.formatHex(CONSTRAINT_DIGEST.get().digest(buf), 0, 8); // digest() leaves it reset
   }
+
+  /** The length-prefixed version field that starts every constraint id's input. */
+  private static final byte[] VERSION = Fields.encode("ananke.constraint/1");
 }
