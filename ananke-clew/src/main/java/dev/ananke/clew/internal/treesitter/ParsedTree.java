@@ -28,7 +28,7 @@ public final class ParsedTree implements AutoCloseable {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     MemorySegment tree = parseNative(language, bytes);
     try {
-      return new ParsedTree(language, bytes, FlatTree.of(tree, bytes.length));
+      return new ParsedTree(language, bytes, FlatTree.of(tree));
     } finally {
       TsApi.treeDelete(tree);
     }
