@@ -23,7 +23,8 @@ public final class TsLanguage {
     int fields = TsApi.fieldCount(pointer);
     for (short f = 1; f <= fields; f++) {
       String field = TsApi.fieldName(pointer, f);
-      if (!field.isEmpty()) fieldIds.put(field, f);
+      // interned: callers pass literals, so a lookup's key comparison is one identity check
+      if (!field.isEmpty()) fieldIds.put(field.intern(), f);
     }
   }
 
