@@ -15,19 +15,13 @@ final class Fields {
   static byte[] encode(String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[4 + bytes.length];
-    put(out, 0, bytes);
+    int n = bytes.length;
+    out[0] = (byte) (n >>> 24);
+    out[1] = (byte) (n >>> 16);
+    out[2] = (byte) (n >>> 8);
+    out[3] = (byte) n;
+    System.arraycopy(bytes, 0, out, 4, n);
     return out;
-  }
-
-  /** Writes the encoding of {@code value} into {@code out} at {@code at}; returns where it ends. */
-  static int put(byte[] out, int at, byte[] value) {
-    int n = value.length;
-    out[at] = (byte) (n >>> 24);
-    out[at + 1] = (byte) (n >>> 16);
-    out[at + 2] = (byte) (n >>> 8);
-    out[at + 3] = (byte) n;
-    System.arraycopy(value, 0, out, at + 4, n);
-    return at + 4 + n;
   }
 
   static void update(MessageDigest md, byte[] value) {

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 final class RecordCodec {
   private RecordCodec() {}
 
-  private record Component(String name, Type type, Class<?> raw, boolean nullable, MethodHandle accessor) {}
+  record Component(String name, Type type, Class<?> raw, boolean nullable, MethodHandle accessor) {}
 
   private record Shape(List<Component> components, Map<String, Integer> index, MethodHandle constructor) {}
 
@@ -65,6 +65,16 @@ final class RecordCodec {
       PAYLOAD_TYPES.put(name, c);
       PAYLOAD_NAMES.put(c, name);
     }
+  }
+
+  /** The components of a model record, in declaration order, with their accessors (erased to Object). */
+  static List<Component> components(Class<?> type) {
+    return SHAPES.get(type).components;
+  }
+
+  /** The "type" discriminator of a payload record, or null for any other class. */
+  static @Nullable String payloadName(Class<?> type) {
+    return PAYLOAD_NAMES.get(type);
   }
 
   private static Shape shapeOf(Class<?> type) {
@@ -117,90 +127,6 @@ final class RecordCodec {
   }
 
   // ---------------------------------------------------------------- encoding
-
-  /**
-   * Appends the compact JSON of {@code value} to {@code out}, byte for byte what
-   * {@code Jackson.COMPACT} writes for {@link #encode}'s tree, without building the tree (the
-   * content hash of every constraint goes through here). Returns false, leaving {@code out} in
-   * an unspecified state, for what only Jackson writes: embedded JSON schemas and non-finite
-   * numbers.
-   */
-  static boolean writeCompact(Object value, StringBuilder out) {
-    switch (value) {
-      case String s -> writeString(s, out);
-      case Integer i -> out.append(i.intValue());
-      case Double d -> {
-        if (!Double.isFinite(d)) return false;
-        out.append(Double.toString(d));
-      }
-      case Boolean b -> out.append(b.booleanValue());
-      case Enum<?> e -> writeString(e.name(), out);
-      case List<?> list -> {
-        out.append('[');
-        for (int i = 0, n = list.size(); i < n; i++) {
-          if (i > 0) out.append(',');
-          if (!writeCompact(list.get(i), out)) return false;
-        }
-        out.append(']');
-      }
-      case JsonSchema schema -> {
-        return false;
-      }
-      case Record r -> {
-        out.append('{');
-        boolean first = true;
-        String payloadName = PAYLOAD_NAMES.get(r.getClass());
-        if (payloadName != null) {
-          out.append("\"type\":");
-          writeString(payloadName, out);
-          first = false;
-        }
-        for (Component c : SHAPES.get(r.getClass()).components) {
-          Object v;
-          try {
-            v = (Object) c.accessor.invokeExact((Object) r);
-          } catch (Throwable t) {
-            throw new IllegalStateException(t);
-          }
-          if (v == null) continue;
-          if (!first) out.append(',');
-          first = false;
-          writeString(c.name, out);
-          out.append(':');
-          if (!writeCompact(v, out)) return false;
-        }
-        out.append('}');
-      }
-      default -> throw new IllegalArgumentException("not a model value: " + value.getClass());
-    }
-    return true;
-  }
-
-  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
-
-  /** A JSON string as Jackson escapes it: quote, backslash and control characters only. */
-  private static void writeString(String s, StringBuilder out) {
-    out.append('"');
-    int n = s.length();
-    int run = 0; // start of the pending run of characters that need no escape
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-      out.append(s, run, i);
-      run = i + 1;
-      switch (ch) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u00").append(HEX_DIGITS[ch >> 4]).append(HEX_DIGITS[ch & 0xF]);
-      }
-    }
-    out.append(s, run, n).append('"');
-  }
 
   static JsonNode encode(Object value) {
     return switch (value) {

@@ -1,0 +1,257 @@
+package dev.ananke.core.json;
+
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compact JSON of a model value written straight to UTF-8 bytes: byte for byte the UTF-8 of
+ * what {@link ConstraintJson#writeCompact} gets from Jackson for the encoded tree (fields in
+ * component order, nulls omitted, a payload's "type" first, Jackson's escapes: quote, backslash
+ * and control characters), without building the tree or a String. Every constraint's content
+ * hash goes through here, so it is the hot path of extraction.
+ *
+ * <p>What only Jackson writes (an embedded JSON schema, a non-finite number, a string with an
+ * unpaired surrogate) makes {@link #write} return false; callers then fall back to Jackson.
+ */
+public final class CompactJson {
+  private CompactJson() {}
+
+  /** A growable byte buffer; reusable after {@link #reset}. Not thread-safe. */
+  public static final class Buffer {
+    private byte[] bytes;
+    private int size;
+
+    public Buffer(int capacity) {
+      bytes = new byte[Math.max(16, capacity)];
+    }
+
+    public void reset() {
+      size = 0;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    /** The backing array; its first {@link #size} bytes are the content. */
+    public byte[] array() {
+      return bytes;
+    }
+
+    void ensure(int more) {
+      if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+
+    public void put(byte b) {
+      ensure(1);
+      bytes[size++] = b;
+    }
+
+    public void put(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, bytes, size, b.length);
+      size += b.length;
+    }
+
+    /** Writes a big-endian int at {@code at} (a place reserved earlier). */
+    public void putIntAt(int at, int value) {
+      bytes[at] = (byte) (value >>> 24);
+      bytes[at + 1] = (byte) (value >>> 16);
+      bytes[at + 2] = (byte) (value >>> 8);
+      bytes[at + 3] = (byte) value;
+    }
+
+    /** Reserves {@code n} bytes, returning where they start. */
+    public int skip(int n) {
+      ensure(n);
+      int at = size;
+      size += n;
+      return at;
+    }
+
+    /** The UTF-8 bytes of {@code s}; false (nothing usable written) on an unpaired surrogate. */
+    public boolean putUtf8(String s) {
+      return utf8(s, this, false);
+    }
+
+    void putAscii(String s) {
+      int n = s.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) bytes[size++] = (byte) s.charAt(i);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, 0, size, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /** How a record component's value is written, decided once per record class. */
+  private record Field(byte[] key, Function<Object, Object> accessor) {}
+
+  /**
+   * A component's accessor as a {@link Function}: a lambda class the JIT inlines or calls
+   * directly, where a method handle held in a field is interpreted at every call. Falls back to
+   * the method handle when the accessor is not accessible from here.
+   */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> accessor(Class<?> type, RecordCodec.Component c) {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle direct = lookup.unreflect(type.getMethod(c.name()));
+      return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+              MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class), direct,
+              MethodType.methodType(Object.class, type))
+          .getTarget().invokeExact();
+    } catch (Throwable e) {
+      MethodHandle mh = c.accessor();
+      return r -> {
+        try {
+          return (Object) mh.invokeExact(r);
+        } catch (Throwable t) {
+          throw new IllegalStateException(t);
+        }
+      };
+    }
+  }
+
+  private record Writer(byte @Nullable [] typeTag, Field[] fields) {}
+
+  private static final ClassValue<Writer> WRITERS = new ClassValue<>() {
+    @Override
+    protected Writer computeValue(Class<?> type) {
+      String payloadName = RecordCodec.payloadName(type);
+      Buffer tag = new Buffer(32);
+      if (payloadName != null) {
+        tag.putAscii("\"type\":");
+        utf8(payloadName, tag, true);
+      }
+      List<RecordCodec.Component> components = RecordCodec.components(type);
+      Field[] fields = new Field[components.size()];
+      for (int i = 0; i < fields.length; i++) {
+        Buffer key = new Buffer(32);
+        utf8(components.get(i).name(), key, true);
+        key.put((byte) ':');
+        fields[i] = new Field(Arrays.copyOf(key.bytes, key.size), accessor(type, components.get(i)));
+      }
+      return new Writer(payloadName == null ? null : Arrays.copyOf(tag.bytes, tag.size), fields);
+    }
+  };
+
+  /**
+   * Appends the compact JSON of a model value (a record of the model, or a string, number,
+   * boolean, enum or list in one) to {@code out}. Returns false, leaving {@code out} in an
+   * unspecified state, for what only Jackson writes.
+   */
+  public static boolean write(Object value, Buffer out) {
+    switch (value) {
+      case String s -> {
+        return utf8(s, out, true);
+      }
+      case Integer i -> out.putAscii(Integer.toString(i));
+      case Boolean b -> out.putAscii(b ? "true" : "false");
+      case Enum<?> e -> utf8(e.name(), out, true);
+      case Double d -> {
+        if (!Double.isFinite(d)) return false;
+        out.putAscii(Double.toString(d));
+      }
+      case List<?> list -> {
+        out.put((byte) '[');
+        for (int i = 0, n = list.size(); i < n; i++) {
+          if (i > 0) out.put((byte) ',');
+          if (!write(list.get(i), out)) return false;
+        }
+        out.put((byte) ']');
+      }
+      case dev.ananke.core.ir.JsonSchema schema -> {
+        return false;
+      }
+      case Record r -> {
+        return writeRecord(r, out);
+      }
+      default -> throw new IllegalArgumentException("not a model value: " + value.getClass());
+    }
+    return true;
+  }
+
+  private static boolean writeRecord(Record r, Buffer out) {
+    Writer w = WRITERS.get(r.getClass());
+    out.put((byte) '{');
+    boolean first = true;
+    if (w.typeTag() != null) {
+      out.put(w.typeTag());
+      first = false;
+    }
+    for (Field f : w.fields()) {
+      Object v = f.accessor().apply(r);
+      if (v == null) continue;
+      if (!first) out.put((byte) ',');
+      first = false;
+      out.put(f.key());
+      if (!write(v, out)) return false;
+    }
+    out.put((byte) '}');
+    return true;
+  }
+
+  /** {@code s} in UTF-8, as a JSON string (quoted, escaped as Jackson does) or as it is. */
+  private static boolean utf8(String s, Buffer out, boolean quoted) {
+    int n = s.length();
+    out.ensure(6 * n + 2); // the most a char takes: an escape \\u00XX, or 3 bytes of UTF-8
+    byte[] b = out.bytes;
+    int p = out.size;
+    if (quoted) b[p++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (!quoted || (c >= 0x20 && c != '"' && c != '\\')) {
+          b[p++] = (byte) c;
+          continue;
+        }
+        b[p++] = '\\';
+        switch (c) {
+          case '"' -> b[p++] = '"';
+          case '\\' -> b[p++] = '\\';
+          case '\b' -> b[p++] = 'b';
+          case '\t' -> b[p++] = 't';
+          case '\n' -> b[p++] = 'n';
+          case '\f' -> b[p++] = 'f';
+          case '\r' -> b[p++] = 'r';
+          default -> {
+            b[p++] = 'u';
+            b[p++] = '0';
+            b[p++] = '0';
+            b[p++] = HEX[c >> 4];
+            b[p++] = HEX[c & 0xF];
+          }
+        }
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xC0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        b[p++] = (byte) (0xF0 | (cp >> 18));
+        b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        b[p++] = (byte) (0xE0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    if (quoted) b[p++] = '"';
+    out.size = p;
+    return true;
+  }
+}
