@@ -19,7 +19,8 @@ public final class TsLanguage {
     this.pointer = pointer;
     int symbols = TsApi.symbolCount(pointer);
     symbolNames = new String[symbols];
-    for (int i = 0; i < symbols; i++) symbolNames[i] = TsApi.symbolName(pointer, (short) i);
+    // interned, as field names: extractors compare types with literals, equal ones by identity
+    for (int i = 0; i < symbols; i++) symbolNames[i] = TsApi.symbolName(pointer, (short) i).intern();
     int fields = TsApi.fieldCount(pointer);
     for (short f = 1; f <= fields; f++) {
       String field = TsApi.fieldName(pointer, f);
