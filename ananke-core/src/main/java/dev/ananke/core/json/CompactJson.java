@@ -96,7 +96,18 @@ public final class CompactJson {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   /** How a record component's value is written, decided once per record class. */
-  private record Field(byte[] key, Function<Object, Object> accessor) {}
+  private record Field(byte[] key, Function<Object, Object> accessor, int kind) {}
+
+  /** What a component holds, from its declared type: the writer then needs no type switch. */
+  private static final int ANY = 0, STRING = 1, INT = 2, BOOLEAN = 3, ENUM = 4;
+
+  private static int kind(Class<?> raw) {
+    if (raw == String.class) return STRING;
+    if (raw == int.class || raw == Integer.class) return INT;
+    if (raw == boolean.class || raw == Boolean.class) return BOOLEAN;
+    if (raw.isEnum()) return ENUM;
+    return ANY;
+  }
 
   /**
    * A component's accessor as a {@link Function}: a lambda class the JIT inlines or calls
@@ -141,7 +152,8 @@ public final class CompactJson {
         Buffer key = new Buffer(32);
         utf8(components.get(i).name(), key, true);
         key.put((byte) ':');
-        fields[i] = new Field(Arrays.copyOf(key.bytes, key.size), accessor(type, components.get(i)));
+        fields[i] = new Field(Arrays.copyOf(key.bytes, key.size), accessor(type, components.get(i)),
+            kind(components.get(i).raw()));
       }
       return new Writer(payloadName == null ? null : Arrays.copyOf(tag.bytes, tag.size), fields);
     }
@@ -168,7 +180,8 @@ public final class CompactJson {
         out.put((byte) '[');
         for (int i = 0, n = list.size(); i < n; i++) {
           if (i > 0) out.put((byte) ',');
-          if (!write(list.get(i), out)) return false;
+          Object e = list.get(i);
+          if (!(e instanceof String str ? utf8(str, out, true) : write(e, out))) return false;
         }
         out.put((byte) ']');
       }
@@ -197,7 +210,20 @@ public final class CompactJson {
       if (!first) out.put((byte) ',');
       first = false;
       out.put(f.key());
-      if (!write(v, out)) return false;
+      boolean ok = switch (f.kind()) {
+        case STRING -> utf8((String) v, out, true);
+        case INT -> {
+          out.putAscii(Integer.toString((Integer) v));
+          yield true;
+        }
+        case BOOLEAN -> {
+          out.putAscii((Boolean) v ? "true" : "false");
+          yield true;
+        }
+        case ENUM -> utf8(((Enum<?>) v).name(), out, true);
+        default -> write(v, out);
+      };
+      if (!ok) return false;
     }
     out.put((byte) '}');
     return true;
