@@ -4,6 +4,8 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import dev.ananke.core.payload.FunctionSignature;
+import dev.ananke.core.payload.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -196,7 +198,73 @@ public final class CompactJson {
     return true;
   }
 
+  private static List<String> componentNames(Class<?> type) {
+    return RecordCodec.components(type).stream().map(RecordCodec.Component::name).toList();
+  }
+
+  /**
+   * Function signatures (most constraints carry one) and their parameters are written by hand,
+   * without an accessor call per component: only while their components are these, in this
+   * order; a change to either record falls back to the generic writer.
+   */
+  private static final boolean DIRECT_SIGNATURES =
+      componentNames(FunctionSignature.class).equals(List.of("name", "parameters", "returnType", "async",
+          "visibility", "enclosingType", "typeParameters", "signature"))
+      && componentNames(Parameter.class).equals(List.of("name", "type", "optional", "variadic", "defaultValue"));
+
+  private static boolean writeSignature(FunctionSignature s, Buffer out) {
+    Writer w = WRITERS.get(FunctionSignature.class);
+    Field[] f = w.fields();
+    out.put((byte) '{');
+    out.put(w.typeTag());
+    if (!string(out, f[0], s.name())) return false;
+    out.put((byte) ',');
+    out.put(f[1].key());
+    out.put((byte) '[');
+    Writer pw = WRITERS.get(Parameter.class);
+    Field[] pf = pw.fields();
+    List<Parameter> parameters = s.parameters();
+    for (int i = 0, n = parameters.size(); i < n; i++) {
+      if (i > 0) out.put((byte) ',');
+      Parameter p = parameters.get(i);
+      out.put((byte) '{');
+      out.put(pf[0].key());
+      if (!utf8(p.name(), out, true)) return false; // never null: the record checks it
+      if (!string(out, pf[1], p.type())) return false;
+      bool(out, pf[2], p.optional());
+      bool(out, pf[3], p.variadic());
+      if (!string(out, pf[4], p.defaultValue())) return false;
+      out.put((byte) '}');
+    }
+    out.put((byte) ']');
+    if (!string(out, f[2], s.returnType())) return false;
+    bool(out, f[3], s.async());
+    if (s.visibility() != null && !string(out, f[4], s.visibility().name())) return false;
+    if (!string(out, f[5], s.enclosingType())) return false;
+    out.put((byte) ',');
+    out.put(f[6].key());
+    if (!write(s.typeParameters(), out)) return false;
+    if (!string(out, f[7], s.signature())) return false;
+    out.put((byte) '}');
+    return true;
+  }
+
+  /** {@code ,"key":"value"}, or nothing for null. */
+  private static boolean string(Buffer out, Field f, @Nullable String value) {
+    if (value == null) return true;
+    out.put((byte) ',');
+    out.put(f.key());
+    return utf8(value, out, true);
+  }
+
+  private static void bool(Buffer out, Field f, boolean value) {
+    out.put((byte) ',');
+    out.put(f.key());
+    out.putAscii(value ? "true" : "false");
+  }
+
   private static boolean writeRecord(Record r, Buffer out) {
+    if (DIRECT_SIGNATURES && r instanceof FunctionSignature s) return writeSignature(s, out);
     Writer w = WRITERS.get(r.getClass());
     out.put((byte) '{');
     boolean first = true;

@@ -82,6 +82,19 @@ class CompactJsonProperties {
   }
 
   @Test
+  void signaturesAsJacksonWritesThem() {
+    var params = java.util.List.of(new Parameter("a", null, false, false, null),
+        new Parameter("b\u00e9", "Map<K, \"V\">", true, true, "x\ny"));
+    for (var sig : java.util.List.of(
+        new dev.ananke.core.payload.FunctionSignature("f", java.util.List.of(), null, false,
+            dev.ananke.core.payload.Visibility.PUBLIC, null, java.util.List.of(), null),
+        new dev.ananke.core.payload.FunctionSignature("g", params, "Promise<T>", true,
+            dev.ananke.core.payload.Visibility.PRIVATE, "C", java.util.List.of("T", "U extends X"), "g(a, b)"))) {
+      assertEquals(jackson(sig), direct(sig));
+    }
+  }
+
+  @Test
   void doublesAsJacksonWritesThem() {
     for (double d : new double[] {0.0, -0.0, 1.0, 0.1, 1e-7, 1e21, 123456789.125, Double.MIN_VALUE, Double.MAX_VALUE,
         0.7510373443983402, 2.0 / 3}) {
