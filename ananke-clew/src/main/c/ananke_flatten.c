@@ -1,19 +1,90 @@
 /*
  * Flattens a tree-sitter tree into an int array in one native call, so that Java reads nodes as
  * array slots instead of paying a downcall (and an allocation) per node visit. Compiled into
- * libtree-sitter by src/build/build-natives.sh.
+ * libtree-sitter by src/build/build-natives.sh, next to the runtime's own sources: it walks the
+ * runtime's internal subtrees directly (as ts_tree_cursor does, without its per-step overhead:
+ * the cursor re-derives the alias sequence, the field map and its place among the siblings at
+ * every move, and the field lookup walks the stack again per node).
  *
- * Each node takes ANANKE_NODE_INTS ints, in preorder (document order, parents first):
+ * Each node takes ANANKE_NODE_INTS ints, in preorder (document order, parents first), exactly
+ * the nodes a TSTreeCursor visits (the root and its visible descendants):
  *   0 symbol | flags << 16 (flags: 1 named, 2 missing, 4 has_error, 8 error, 16 extra)
  *   1 field id (0: none)    2 parent index (-1: root)    3 next sibling index (-1: none)
  *   4 start byte            5 end byte
  *   6 start row             7 start column (bytes)       8 end row       9 end column
+ * Symbols, fields and flags are those ts_node_symbol, ts_tree_cursor_current_field_id and the
+ * ts_node_is_* functions give.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include "tree_sitter/api.h"
+#include "./subtree.h"
+#include "./language.h"
+#include "./length.h"
+#include "./tree.h"
 
 #define ANANKE_NODE_INTS 10
+
+/* The nodes ananke_flatten writes for `tree`: the root and its visible descendants. */
+int32_t ananke_node_count(const TSTree *tree) {
+  return (int32_t)ts_subtree_visible_descendant_count(tree->root) + 1;
+}
+
+/* One subtree whose children are being visited. */
+typedef struct {
+  const Subtree *children;
+  uint32_t child_count;
+  uint32_t child_index;
+  uint32_t structural_index;           /* among the non-extra children */
+  Length position;                      /* start of the child at child_index */
+  const TSSymbol *aliases;              /* of the subtree's production, or NULL */
+  const TSFieldMapEntry *fields, *fields_end;
+  int32_t parent;                       /* the visible node the children belong to */
+  uint32_t owner;                       /* the frame of that node (keeps its last child) */
+  int32_t last_child;                   /* in the owner frame: the last child written */
+  TSFieldId inherited;                  /* a hidden subtree's field, for children without one */
+} Frame;
+
+static int32_t write_node(int32_t *out, int32_t capacity, int32_t count, const TSLanguage *language,
+                          Subtree subtree, TSSymbol alias, TSFieldId field, int32_t parent,
+                          Length position) {
+  if (count >= capacity) return 0;
+  TSSymbol symbol = alias ? alias : ts_subtree_symbol(subtree);
+  symbol = ts_language_public_symbol(language, symbol);
+  bool named = alias ? ts_language_symbol_metadata(language, alias).named : ts_subtree_named(subtree);
+  int32_t flags = (named ? 1 : 0) | (ts_subtree_missing(subtree) ? 2 : 0) |
+                  (ts_subtree_error_cost(subtree) > 0 ? 4 : 0) |
+                  (symbol == ts_builtin_sym_error ? 8 : 0) | (ts_subtree_extra(subtree) ? 16 : 0);
+  Length end = length_add(position, ts_subtree_size(subtree));
+  int32_t *slot = out + (int64_t)count * ANANKE_NODE_INTS;
+  slot[0] = (int32_t)symbol | (flags << 16);
+  slot[1] = field;
+  slot[2] = parent;
+  slot[3] = -1;
+  slot[4] = (int32_t)position.bytes;
+  slot[5] = (int32_t)end.bytes;
+  slot[6] = (int32_t)position.extent.row;
+  slot[7] = (int32_t)position.extent.column;
+  slot[8] = (int32_t)end.extent.row;
+  slot[9] = (int32_t)end.extent.column;
+  return 1;
+}
+
+static void open_frame(Frame *f, const TSLanguage *language, Subtree subtree, Length position,
+                       int32_t parent, uint32_t owner, TSFieldId inherited) {
+  uint32_t production = subtree.ptr->production_id;
+  f->children = ts_subtree_children(subtree);
+  f->child_count = subtree.ptr->child_count;
+  f->child_index = 0;
+  f->structural_index = 0;
+  f->position = position;
+  f->aliases = ts_language_alias_sequence(language, production);
+  ts_language_field_map(language, production, &f->fields, &f->fields_end);
+  f->parent = parent;
+  f->owner = owner;
+  f->last_child = -1;
+  f->inherited = inherited;
+}
 
 /*
  * Writes the nodes of `tree` to `out` (room for `capacity` nodes). Returns the number of nodes,
@@ -21,68 +92,84 @@
  * INT32_MIN when memory ran out.
  */
 int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
-  TSNode root = ts_tree_root_node(tree);
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  int32_t depth_capacity = 64;
-  int32_t *last_child = malloc(sizeof(int32_t) * depth_capacity); /* last node seen at each depth */
-  int32_t *parents = malloc(sizeof(int32_t) * depth_capacity);
-  if (!last_child || !parents) {
-    free(last_child);
-    free(parents);
-    ts_tree_cursor_delete(&cursor);
-    return INT32_MIN;
-  }
-  int32_t depth = 0, count = 0;
-  last_child[0] = -1;
-  parents[0] = -1;
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (count < capacity) {
-      int32_t *slot = out + (int64_t)count * ANANKE_NODE_INTS;
-      int32_t flags = (ts_node_is_named(node) ? 1 : 0) | (ts_node_is_missing(node) ? 2 : 0) |
-                      (ts_node_has_error(node) ? 4 : 0) | (ts_node_is_error(node) ? 8 : 0) |
-                      (ts_node_is_extra(node) ? 16 : 0);
-      TSPoint start = ts_node_start_point(node), end = ts_node_end_point(node);
-      slot[0] = (int32_t)ts_node_symbol(node) | (flags << 16);
-      slot[1] = ts_tree_cursor_current_field_id(&cursor);
-      slot[2] = parents[depth];
-      slot[3] = -1;
-      slot[4] = (int32_t)ts_node_start_byte(node);
-      slot[5] = (int32_t)ts_node_end_byte(node);
-      slot[6] = (int32_t)start.row;
-      slot[7] = (int32_t)start.column;
-      slot[8] = (int32_t)end.row;
-      slot[9] = (int32_t)end.column;
-      if (last_child[depth] >= 0) out[(int64_t)last_child[depth] * ANANKE_NODE_INTS + 3] = count;
-    }
-    last_child[depth] = count;
-    int32_t self = count++;
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      if (++depth >= depth_capacity) {
-        depth_capacity *= 2;
-        int32_t *a = realloc(last_child, sizeof(int32_t) * depth_capacity);
-        if (a) last_child = a;
-        int32_t *b = realloc(parents, sizeof(int32_t) * depth_capacity);
-        if (b) parents = b;
-        if (!a || !b) {
-          free(last_child);
-          free(parents);
-          ts_tree_cursor_delete(&cursor);
-          return INT32_MIN;
-        }
-      }
-      last_child[depth] = -1;
-      parents[depth] = self;
+  const TSLanguage *language = tree->language;
+  Subtree root = tree->root;
+  int32_t count = 0;
+  count += write_node(out, capacity, count, language, root, 0, 0, -1, ts_subtree_padding(root));
+  if (count == 0) count = 1; /* no room: still count it */
+  if (ts_subtree_child_count(root) == 0) return count <= capacity ? count : -count;
+
+  uint32_t frame_capacity = 64, depth = 0;
+  Frame *frames = malloc(sizeof(Frame) * frame_capacity);
+  if (!frames) return INT32_MIN;
+  open_frame(&frames[depth++], language, root, ts_subtree_padding(root), 0, 0, 0);
+
+  while (depth > 0) {
+    Frame *f = &frames[depth - 1];
+    if (f->child_index == f->child_count) {
+      depth--;
       continue;
     }
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        free(last_child);
-        free(parents);
-        ts_tree_cursor_delete(&cursor);
-        return count <= capacity ? count : -count;
+    Subtree child = f->children[f->child_index];
+    Length position = f->position;
+    bool extra = ts_subtree_extra(child);
+    TSSymbol alias = 0;
+    TSFieldId field = 0;
+    if (!extra) {
+      uint32_t index = f->structural_index++;
+      if (f->aliases) alias = f->aliases[index];
+      for (const TSFieldMapEntry *map = f->fields; map < f->fields_end; map++) {
+        if (!map->inherited && map->child_index == index) {
+          field = map->field_id;
+          break;
+        }
       }
-      depth--;
+      if (!field) field = f->inherited;
     }
+    f->position = length_add(position, ts_subtree_size(child));
+    if (++f->child_index < f->child_count) {
+      f->position = length_add(f->position, ts_subtree_padding(f->children[f->child_index]));
+    }
+
+    bool visible = ts_subtree_visible(child) || alias;
+    int32_t self = -1;
+    if (visible) {
+      self = count;
+      if (count < capacity) {
+        write_node(out, capacity, count, language, child, alias, field, f->parent, position);
+        Frame *owner = &frames[f->owner];
+        if (owner->last_child >= 0 && owner->last_child < capacity) {
+          out[(int64_t)owner->last_child * ANANKE_NODE_INTS + 3] = count;
+        }
+        owner->last_child = count;
+      } else {
+        frames[f->owner].last_child = count;
+      }
+      count++;
+      if (ts_subtree_child_count(child) == 0) continue;
+    } else if (ts_subtree_visible_child_count(child) == 0) {
+      continue;
+    }
+
+    /* Descend: into a visible node (its children are its own) or into a hidden one (its
+       visible descendants are children of the current visible node). */
+    if (depth == frame_capacity) {
+      frame_capacity *= 2;
+      Frame *grown = realloc(frames, sizeof(Frame) * frame_capacity);
+      if (!grown) {
+        free(frames);
+        return INT32_MIN;
+      }
+      frames = grown;
+      f = &frames[depth - 1];
+    }
+    if (visible) {
+      open_frame(&frames[depth], language, child, position, self, depth, 0);
+    } else {
+      open_frame(&frames[depth], language, child, position, f->parent, f->owner, extra ? 0 : field);
+    }
+    depth++;
   }
+  free(frames);
+  return count <= capacity ? count : -count;
 }

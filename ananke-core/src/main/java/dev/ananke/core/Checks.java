@@ -1,6 +1,5 @@
 package dev.ananke.core;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -45,19 +44,22 @@ public final class Checks {
    */
   public static List<String> sortedSet(Collection<String> values, String what) {
     List<String> checked = list(values, what);
-    for (String s : checked) {
-      notBlank(s, what + " entry");
-    }
+    blankEntries(checked, what);
+    if (checked.size() <= 1) return checked;
     return List.copyOf(new TreeSet<>(checked));
+  }
+
+  /** Rejects a blank entry; the message is only built then (this runs for every payload). */
+  private static void blankEntries(List<String> checked, String what) {
+    for (String s : checked) {
+      if (s.isBlank()) notBlank(s, what + " entry");
+    }
   }
 
   /** Like {@link #list} but every entry must be a non-blank string. */
   public static List<String> strings(Collection<String> values, String what) {
     List<String> checked = list(values, what);
-    List<String> out = new ArrayList<>(checked.size());
-    for (String s : checked) {
-      out.add(notBlank(s, what + " entry"));
-    }
-    return List.copyOf(out);
+    blankEntries(checked, what);
+    return checked; // already an immutable copy
   }
 }

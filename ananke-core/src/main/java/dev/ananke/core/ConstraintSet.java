@@ -18,10 +18,20 @@ import java.util.Optional;
 public record ConstraintSet(List<Constraint> constraints) {
 
   /** Canonical order: origin-less first, then by origin, then by id. */
-  public static final Comparator<Constraint> CANONICAL_ORDER =
-      Comparator.comparing(
-              Constraint::origin, Comparator.nullsFirst(Comparator.<Origin>naturalOrder()))
-          .thenComparing(Constraint::id);
+  public static final Comparator<Constraint> CANONICAL_ORDER = ConstraintSet::compareCanonically;
+
+  /** {@link #CANONICAL_ORDER}, written out: every extracted set is sorted with it. */
+  private static int compareCanonically(Constraint a, Constraint b) {
+    Origin x = a.origin();
+    Origin y = b.origin();
+    if (x != y) {
+      if (x == null) return -1;
+      if (y == null) return 1;
+      int c = x.compareTo(y);
+      if (c != 0) return c;
+    }
+    return a.id().compareTo(b.id());
+  }
 
   public static final ConstraintSet EMPTY = new ConstraintSet(List.of());
 

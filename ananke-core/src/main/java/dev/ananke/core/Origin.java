@@ -21,9 +21,11 @@ public record Origin(String file, int line, int column) implements Comparable<Or
 
   @Override
   public int compareTo(Origin o) {
-    int c = file.compareTo(o.file);
-    if (c != 0) return c;
-    c = Integer.compare(line, o.line);
+    if (file != o.file) { // the origins of one file share its name: skip comparing it to itself
+      int c = file.compareTo(o.file);
+      if (c != 0) return c;
+    }
+    int c = Integer.compare(line, o.line);
     return c != 0 ? c : Integer.compare(column, o.column);
   }
 

@@ -334,8 +334,18 @@ final class GoExtractor implements LanguageSpec.Extractor {
     static String packageName(String path) {
       String[] parts = path.split("/");
       String last = parts[parts.length - 1];
-      if (parts.length > 1 && last.matches("v[0-9]+")) last = parts[parts.length - 2];
+      if (parts.length > 1 && isMajorVersion(last)) last = parts[parts.length - 2];
       return last;
+    }
+
+    /** {@code v[0-9]+}, without compiling that regex for every import. */
+    static boolean isMajorVersion(String s) {
+      if (s.length() < 2 || s.charAt(0) != 'v') return false;
+      for (int i = 1; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') return false;
+      }
+      return true;
     }
 
     /** The import path of a package name used in a selector, or null when it is not imported. */

@@ -55,6 +55,10 @@ public final class Facts {
     }
   }
 
+  /** The lower-case names of the type kinds, for descriptions (one per declared type). */
+  private static final String[] TYPE_KINDS = java.util.Arrays.stream(dev.ananke.core.payload.TypeKind.values())
+      .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
   /** What one file gave. */
   public record FileFacts(List<Constraint> constraints, NamingTally naming, List<Diagnostic> diagnostics) {}
 
@@ -80,7 +84,7 @@ public final class Facts {
   /** A declared type. */
   public void type(SyntaxNode at, TypeDeclaration type) {
     add(Constraint.builder("type." + type.name(), type)
-        .description(type.kind().name().toLowerCase(Locale.ROOT) + " " + type.name())
+        .description(TYPE_KINDS[type.kind().ordinal()] + " " + type.name())
         .hard()
         .priority(Priority.HIGH)
         .source(ConstraintSource.TYPE_SYSTEM)

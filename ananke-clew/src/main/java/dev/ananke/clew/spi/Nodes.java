@@ -26,20 +26,12 @@ public final class Nodes {
 
   /** The first named child of the given type, or null. */
   public static @Nullable SyntaxNode childOfType(SyntaxNode node, String type) {
-    for (SyntaxNode c : node.getNamedChildren()) {
-      if (c.getType().equals(type)) return c;
-    }
-    return null;
+    return node.firstChildOfType(type, true);
   }
 
   /** Whether a direct child (named or not, e.g. a keyword) has the given type. */
   public static boolean hasChildOfType(SyntaxNode node, String type) {
-    int n = node.getChildCount();
-    for (int i = 0; i < n; i++) {
-      SyntaxNode c = node.getChild(i).orElse(null);
-      if (c != null && c.getType().equals(type)) return true;
-    }
-    return false;
+    return node.firstChildOfType(type, false) != null;
   }
 
   /** The parent node, or null (O(1): the flat tree stores it). */
@@ -60,10 +52,7 @@ public final class Nodes {
 
   /** Calls {@code visit} on every named descendant, depth first, in document order. */
   public static void walkNamed(SyntaxNode node, Consumer<SyntaxNode> visit) {
-    for (SyntaxNode c : node.getNamedChildren()) {
-      visit.accept(c);
-      walkNamed(c, visit);
-    }
+    node.walkNamed(visit);
   }
 
   /** Named descendants of the given type, in document order. */

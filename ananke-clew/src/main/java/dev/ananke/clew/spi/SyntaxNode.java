@@ -2,6 +2,7 @@ package dev.ananke.clew.spi;
 
 import dev.ananke.clew.internal.treesitter.FlatTree;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
+import dev.ananke.clew.internal.treesitter.TsLanguage;
 import io.github.treesitter.jtreesitter.Point;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,28 @@ public final class SyntaxNode {
       if (flat.isNamed(c)) out.add(new SyntaxNode(tree, c));
     }
     return out;
+  }
+
+  /**
+   * The first child of the given type (named only, or any), or null: the loop of
+   * {@link #getChildren} and {@link #getType}, without the list and the optionals.
+   */
+  @org.jspecify.annotations.Nullable SyntaxNode firstChildOfType(String type, boolean namedOnly) {
+    TsLanguage language = tree.language();
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if ((!namedOnly || flat.isNamed(c)) && language.symbolName(flat.symbol(c)).equals(type)) return new SyntaxNode(tree, c);
+    }
+    return null;
+  }
+
+  /** Named descendants reached through named children, depth first, in document order. */
+  void walkNamed(java.util.function.Consumer<SyntaxNode> visit) {
+    for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
+      if (!flat.isNamed(c)) continue;
+      SyntaxNode child = new SyntaxNode(tree, c);
+      visit.accept(child);
+      child.walkNamed(visit);
+    }
   }
 
   public Optional<SyntaxNode> getChildByFieldName(String field) {

@@ -33,6 +33,8 @@ public final class ConstraintJson {
 
   /** Canonical JSON on one line: the wire form, and the input of content hashes. */
   public static String writeCompact(Record model) {
+    CompactJson.Buffer out = new CompactJson.Buffer(256);
+    if (CompactJson.write(model, out)) return out.toString();
     try {
       return Jackson.COMPACT.writeValueAsString(RecordCodec.encode(model));
     } catch (JacksonException e) {

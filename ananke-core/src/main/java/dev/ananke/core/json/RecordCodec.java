@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 final class RecordCodec {
   private RecordCodec() {}
 
-  private record Component(String name, Type type, Class<?> raw, boolean nullable, MethodHandle accessor) {}
+  record Component(String name, Type type, Class<?> raw, boolean nullable, MethodHandle accessor) {}
 
   private record Shape(List<Component> components, Map<String, Integer> index, MethodHandle constructor) {}
 
@@ -65,6 +65,16 @@ final class RecordCodec {
       PAYLOAD_TYPES.put(name, c);
       PAYLOAD_NAMES.put(c, name);
     }
+  }
+
+  /** The components of a model record, in declaration order, with their accessors (erased to Object). */
+  static List<Component> components(Class<?> type) {
+    return SHAPES.get(type).components;
+  }
+
+  /** The "type" discriminator of a payload record, or null for any other class. */
+  static @Nullable String payloadName(Class<?> type) {
+    return PAYLOAD_NAMES.get(type);
   }
 
   private static Shape shapeOf(Class<?> type) {

@@ -1,8 +1,5 @@
 package dev.ananke.clew.internal.treesitter;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -26,20 +23,14 @@ public final class FlatTree {
     this.size = size;
   }
 
-  static FlatTree of(MemorySegment tree, int sourceBytes) {
-    int capacity = Math.max(256, sourceBytes / 2);
+  static FlatTree of(MemorySegment tree) {
+    int capacity = TsApi.nodeCount(tree);
     for (int attempt = 0; attempt < 3; attempt++) {
-      try (Arena arena = Arena.ofConfined()) {
-        MemorySegment out = arena.allocate((long) capacity * INTS * 4, 4);
-        int n = TsApi.flatten(tree, capacity, out);
-        if (n == Integer.MIN_VALUE) throw new OutOfMemoryError("ananke_flatten: out of native memory");
-        if (n >= 0) {
-          int[] data = new int[n * INTS];
-          MemorySegment.copy(out, JAVA_INT, 0, data, 0, data.length);
-          return new FlatTree(data, n);
-        }
-        capacity = -n;
-      }
+      int[] data = new int[Math.multiplyExact(capacity, INTS)];
+      int n = TsApi.flatten(tree, capacity, MemorySegment.ofArray(data));
+      if (n == Integer.MIN_VALUE) throw new OutOfMemoryError("ananke_flatten: out of native memory");
+      if (n >= 0) return new FlatTree(data, n);
+      capacity = -n;
     }
     throw new IllegalStateException("ananke_flatten did not converge");
   }

@@ -14,12 +14,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ParsedTree implements AutoCloseable {
   private final TsLanguage language;
+  private final String text;
   private final byte[] source;
+  /** Every character is ASCII, so byte offsets are char offsets: node text is a substring. */
+  private final boolean ascii;
   private final FlatTree flat;
 
-  private ParsedTree(TsLanguage language, byte[] source, FlatTree flat) {
+  private ParsedTree(TsLanguage language, String text, byte[] source, FlatTree flat) {
     this.language = language;
+    this.text = text;
     this.source = source;
+    this.ascii = source.length == text.length(); // UTF-8 is longer than UTF-16 for any non-ASCII char
     this.flat = flat;
   }
 
@@ -28,7 +33,7 @@ public final class ParsedTree implements AutoCloseable {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     MemorySegment tree = parseNative(language, bytes);
     try {
-      return new ParsedTree(language, bytes, FlatTree.of(tree, bytes.length));
+      return new ParsedTree(language, text, bytes, FlatTree.of(tree));
     } finally {
       TsApi.treeDelete(tree);
     }
@@ -76,7 +81,7 @@ public final class ParsedTree implements AutoCloseable {
   public String text(int start, int end) {
     int s = Math.max(0, Math.min(start, source.length));
     int e = Math.max(s, Math.min(end, source.length));
-    return new String(source, s, e - s, StandardCharsets.UTF_8);
+    return ascii ? text.substring(s, e) : new String(source, s, e - s, StandardCharsets.UTF_8);
   }
 
   @Override

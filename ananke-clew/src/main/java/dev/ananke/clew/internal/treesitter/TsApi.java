@@ -38,10 +38,10 @@ final class TsApi {
   private static final SymbolLookup RUNTIME =
       SymbolLookup.libraryLookup(NativeLibraries.library("tree-sitter"), Arena.global());
 
-  private static MethodHandle fn(String name, FunctionDescriptor d) {
+  private static MethodHandle fn(String name, FunctionDescriptor d, Linker.Option... options) {
     MemorySegment address = RUNTIME.find(name)
         .orElseThrow(() -> new IllegalStateException("tree-sitter runtime lacks " + name + ": rebuild ananke-clew"));
-    return LINKER.downcallHandle(address, d);
+    return LINKER.downcallHandle(address, d, options);
   }
 
   private static final MethodHandle PARSER_NEW = fn("ts_parser_new", FunctionDescriptor.of(ADDRESS));
@@ -54,8 +54,15 @@ final class TsApi {
   private static final MethodHandle TREE_ROOT = fn("ts_tree_root_node", FunctionDescriptor.of(NODE, ADDRESS));
   private static final MethodHandle NODE_DESCENDANT_COUNT =
       fn("ts_node_descendant_count", FunctionDescriptor.of(JAVA_INT, NODE));
+  /**
+   * Critical, with heap access: the flat tree is written straight into a Java {@code int[]} (no
+   * native buffer to allocate, clear and copy out), and the call makes no thread-state
+   * transition. It neither blocks nor calls back; it runs for well under a parse.
+   */
   private static final MethodHandle FLATTEN =
-      fn("ananke_flatten", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+      fn("ananke_flatten", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+  private static final MethodHandle NODE_COUNT =
+      fn("ananke_node_count", FunctionDescriptor.of(JAVA_INT, ADDRESS), Linker.Option.critical(false));
   private static final MethodHandle LANGUAGE_FIELD_NAME =
       fn("ts_language_field_name_for_id", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_SHORT));
   private static final MethodHandle LANGUAGE_SYMBOL_NAME =
@@ -128,7 +135,19 @@ final class TsApi {
     }
   }
 
-  /** {@code ananke_flatten}: nodes written, or minus the room needed, or INT_MIN out of memory. */
+  /** {@code ananke_node_count}: the nodes {@link #flatten} writes. */
+  static int nodeCount(MemorySegment tree) {
+    try {
+      return (int) NODE_COUNT.invokeExact(tree);
+    } catch (Throwable t) {
+      throw fail(t);
+    }
+  }
+
+  /**
+   * {@code ananke_flatten}: nodes written, or minus the room needed, or INT_MIN out of memory.
+   * {@code out} may be a heap segment ({@code MemorySegment.ofArray(int[])}).
+   */
   static int flatten(MemorySegment tree, int capacity, MemorySegment out) {
     try {
       return (int) FLATTEN.invokeExact(tree, capacity, out);

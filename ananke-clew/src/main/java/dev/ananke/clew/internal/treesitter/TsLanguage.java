@@ -12,19 +12,37 @@ public final class TsLanguage {
   private final String name;
   private final MemorySegment pointer;
   private final String[] symbolNames;
-  private final Map<String, Short> fieldIds = new HashMap<>();
+  /**
+   * The field ids as an open-addressing table (by the name's hash, linear probing):
+   * {@link #fieldId} runs for every field lookup of every extractor, and a boxed HashMap lookup
+   * with its collision chains showed in profiles.
+   */
+  private final String[] fieldTableKeys;
+  private final short[] fieldTableIds;
 
   TsLanguage(String name, MemorySegment pointer) {
     this.name = name;
     this.pointer = pointer;
     int symbols = TsApi.symbolCount(pointer);
     symbolNames = new String[symbols];
-    for (int i = 0; i < symbols; i++) symbolNames[i] = TsApi.symbolName(pointer, (short) i);
+    // interned, as field names: extractors compare types with literals, equal ones by identity
+    for (int i = 0; i < symbols; i++) symbolNames[i] = TsApi.symbolName(pointer, (short) i).intern();
+    Map<String, Short> fieldIds = new HashMap<>();
     int fields = TsApi.fieldCount(pointer);
     for (short f = 1; f <= fields; f++) {
       String field = TsApi.fieldName(pointer, f);
-      if (!field.isEmpty()) fieldIds.put(field, f);
+      // interned: callers pass literals, so a lookup's key comparison is one identity check
+      if (!field.isEmpty()) fieldIds.put(field.intern(), f);
     }
+    int size = Integer.highestOneBit(Math.max(4, fieldIds.size() * 4) - 1) << 1;
+    fieldTableKeys = new String[size];
+    fieldTableIds = new short[size];
+    fieldIds.forEach((field, id) -> {
+      int i = field.hashCode() & (size - 1);
+      while (fieldTableKeys[i] != null) i = (i + 1) & (size - 1);
+      fieldTableKeys[i] = field;
+      fieldTableIds[i] = id;
+    });
   }
 
   public String name() {
@@ -48,7 +66,12 @@ public final class TsLanguage {
 
   /** The id of a field, 0 when the grammar has no such field. */
   public short fieldId(String field) {
-    Short id = fieldIds.get(field);
-    return id == null ? 0 : id;
+    String[] keys = fieldTableKeys;
+    int mask = keys.length - 1;
+    for (int i = field.hashCode() & mask; ; i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k == null) return 0;
+      if (k == field || k.equals(field)) return fieldTableIds[i];
+    }
   }
 }

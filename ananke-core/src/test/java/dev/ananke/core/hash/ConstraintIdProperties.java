@@ -1,0 +1,37 @@
+package dev.ananke.core.hash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ananke.core.Constraint;
+import dev.ananke.core.ConstraintKind;
+import dev.ananke.core.payload.ParseError;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The direct constraint id is the definition's: field by field, the payload's JSON from Jackson. */
+class ConstraintIdProperties {
+
+  @Property(tries = 500)
+  void directIdIsTheDefinition(@ForAll("constraints") Constraint c) {
+    String scope = c.origin() == null ? "" : c.origin().file();
+    assertEquals(ContentHash.slowConstraintId(c.kind(), c.name(), scope, c.payload()),
+        ContentHash.constraintId(c.kind(), c.name(), scope, c.payload()));
+  }
+
+  @Test
+  void unpairedSurrogatesHashAsTheirUtf8Replacement() {
+    ParseError p = new ParseError(1, 1, "bad \ud800 text");
+    for (String s : new String[] {"x\udc00", "plain"}) {
+      assertEquals(ContentHash.slowConstraintId(ConstraintKind.SYNTACTIC, s, s, p),
+          ContentHash.constraintId(ConstraintKind.SYNTACTIC, s, s, p));
+    }
+  }
+
+  @Provide
+  Arbitrary<Constraint> constraints() {
+    return dev.ananke.core.TestModels.constraints();
+  }
+}
