@@ -28,7 +28,8 @@ final class LazyDfa {
   private final ExprPool pool;
   private final int maxStates;
   private final String owner;
-  private final Map<Integer, Integer> stateOfExpr = new HashMap<>();
+  /** stateOfExpr[e]: the state of expression e, or 0 when none (only ∅ is state 0). */
+  private int[] stateOfExpr = new int[64];
   private final Map<Integer, Boolean> liveMemo = new HashMap<>();
   private final int start;
   private volatile int[] trans;
@@ -123,8 +124,8 @@ final class LazyDfa {
   }
 
   private int stateFor(int expr) {
-    Integer s = stateOfExpr.get(expr);
-    return s != null ? s : newState(expr);
+    int s = expr < stateOfExpr.length ? stateOfExpr[expr] : 0;
+    return s != 0 || expr == ExprPool.NOTHING ? s : newState(expr);
   }
 
   private int newState(int expr) {
@@ -147,7 +148,8 @@ final class LazyDfa {
     exprOf[s] = expr;
     forced[s] = -2;
     accepting[s] = pool.nullable(expr);
-    stateOfExpr.put(expr, s);
+    if (expr >= stateOfExpr.length) stateOfExpr = Arrays.copyOf(stateOfExpr, Math.max(expr + 1, stateOfExpr.length * 2));
+    stateOfExpr[expr] = s;
     states++;
     return s;
   }
