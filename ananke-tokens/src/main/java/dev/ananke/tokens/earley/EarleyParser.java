@@ -52,6 +52,13 @@ final class EarleyParser implements ByteRecognizer {
   /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
   private int[] rowLexStartNoIgnore = new int[16];
   private boolean[] rowAccept = new boolean[16];
+  /**
+   * rowVer[k]: a serial given to slot k each time a row is built there. Building a row also
+   * invalidates every slot above it (rowPhys), so (k, rowVer[k]) names the whole row stack up to k.
+   */
+  private int[] rowVer = new int[16];
+  /* serials only grow; a parser would need 2^31 row builds to wrap */
+  private int rowSerial;
 
   // items
   private int[] itDot = new int[256];
@@ -105,6 +112,8 @@ final class EarleyParser implements ByteRecognizer {
     this.rowLexeme = o.rowLexeme.clone();
     this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
     this.rowAccept = o.rowAccept.clone();
+    this.rowVer = o.rowVer.clone();
+    this.rowSerial = o.rowSerial;
     this.itDot = o.itDot.clone();
     this.itOrig = o.itOrig.clone();
     this.itEnd = o.itEnd;
@@ -133,12 +142,15 @@ final class EarleyParser implements ByteRecognizer {
       depth = d + 1;
       return true;
     }
+    lastRestart = Lexer.DEAD;
     if (lexBeg[d] == d) return false;
     int r = rowAt[d];
     int r2 = scan(r, s, lexBeg[d], d);
     if (r2 == FAIL) return false;
     int row = r2 == IGNORED ? r : r2;
-    int t2 = lexer.step(r2 == IGNORED ? rowLexStartNoIgnore[row] : rowLexStart[row], b);
+    int restart = r2 == IGNORED ? rowLexStartNoIgnore[row] : rowLexStart[row];
+    lastRestart = restart;
+    int t2 = lexer.step(restart, b);
     if (t2 == Lexer.DEAD) return false;
     if (d + 1 >= lexSt.length) grow();
     buf[d] = (byte) b;
@@ -154,7 +166,14 @@ final class EarleyParser implements ByteRecognizer {
     depth -= n;
   }
 
+  /**
+   * The lexer state the last push() that met a lexeme boundary restarted from (DEAD when the
+   * boundary failed before that: no lexeme complete, or the scan refused it). It depends on the
+   * bytes before the boundary only, not on the byte pushed.
+   */
+  private int lastRestart;
   private int[] walkStates = new int[FlatTrie.MAX_DEPTH + 2];
+  private int[] walkNodes = new int[FlatTrie.MAX_DEPTH + 2];
   private byte[] walkPath = new byte[FlatTrie.MAX_DEPTH + 2];
 
   /*
@@ -167,27 +186,62 @@ final class EarleyParser implements ByteRecognizer {
    * Invariant: for k < synced, the parser holds path[k] at depth base + k and its lexer state
    * after it equals states[k + 1]; states above synced came from pure lexer steps.
    * Going through ByteRecognizer for every node cost about 3x more per node.
+   *
+   * Boundary cache: the children of one node that the lexer refuses all meet the same lexeme
+   * boundary (same bytes before it), so the parser's answer differs between them only in the
+   * byte that restarts the lexer. After the first such child, the others are decided by one step
+   * from the remembered restart state, and only the ones that survive it go through push().
+   * nodes[d] is the trie node whose state is states[d] (-1: the walk's root).
    */
   void walk(FlatTrie trie, long[] mask) {
     long[] ns = trie.nodes;
     int n = ns.length;
     int base = depth;
     int[] states = walkStates;
+    int[] nodes = walkNodes;
     byte[] path = walkPath;
     states[0] = lexSt[base];
+    nodes[0] = -1;
+    int boundaryNode = -2;
+    int boundaryRestart = Lexer.DEAD;
     int synced = 0;
     Lexer lx = lexer;
+    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
     int i = 0;
     while (i < n) {
       long x = ns[i];
       int b = (int) x & 0xFF;
       int pd = (int) (x >>> 8) & 0xFF;
       if (synced > pd) synced = pd;
-      int t = lx.step(states[pd], b);
+      int s0 = states[pd];
+      int t = tr[(s0 << 8) | b];
+      if (t < 0) {
+        t = lx.slowStep(s0, b);
+        tr = lx.table();
+      }
       if (t == Lexer.DEAD) {
+        if (nodes[pd] == boundaryNode) {
+          if (boundaryRestart == Lexer.DEAD) {
+            i += (int) (x >>> 16) & 0xFFFFFF;
+            continue;
+          }
+          int t2 = tr[(boundaryRestart << 8) | b];
+          if (t2 < 0) {
+            t2 = lx.slowStep(boundaryRestart, b);
+            tr = lx.table();
+          }
+          if (t2 == Lexer.DEAD) {
+            i += (int) (x >>> 16) & 0xFFFFFF;
+            continue;
+          }
+        }
         depth = base + synced;
         for (int k = synced; k < pd; k++) push(path[k] & 0xFF);
-        if (!push(b)) {
+        boolean ok = push(b);
+        tr = lx.table();
+        boundaryNode = nodes[pd];
+        boundaryRestart = lastRestart;
+        if (!ok) {
           synced = pd;
           i += (int) (x >>> 16) & 0xFFFFFF;
           continue;
@@ -196,6 +250,7 @@ final class EarleyParser implements ByteRecognizer {
         synced = pd + 1;
       }
       states[pd + 1] = t;
+      nodes[pd + 1] = i;
       path[pd] = (byte) b;
       int tok = (int) (x >>> 40);
       if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
@@ -224,6 +279,20 @@ final class EarleyParser implements ByteRecognizer {
     int r2 = scan(r, lexSt[d], lexBeg[d], d);
     if (r2 == FAIL) return false;
     return rowAccept[r2 == IGNORED ? r : r2];
+  }
+
+  /**
+   * A key that determines everything the parser will answer from here on, or -1 when there is
+   * none: the row stack (current row and its serial), the lexer state, and whether a lexeme has
+   * begun. The bytes of the lexeme in progress matter only to lexeme checks, so the key exists
+   * only when no lexeme still alive in the lexer state has one. Equal keys, equal masks.
+   */
+  long stateKey() {
+    int d = depth;
+    int s = lexSt[d];
+    if (lexer.hasCheckedMember(s)) return -1;
+    // serials are unique per built row (row 0 has 0), so the serial alone names the row stack
+    return ((long) rowVer[rowAt[d]] << 32) | ((long) s << 1) | (lexBeg[d] == d ? 1 : 0);
   }
 
   /** The lexer state now (for the slicer). */
@@ -287,6 +356,7 @@ final class EarleyParser implements ByteRecognizer {
     // a check's outcome depends on the lexeme's bytes: remember them, so that the trie walk can
     // reuse the row for every token that ends this same lexeme (every '":', '",', '"}' after a key)
     rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
+    rowVer[slot] = ++rowSerial;
     rowPhys = slot + 1;
     return slot;
   }
@@ -404,5 +474,6 @@ final class EarleyParser implements ByteRecognizer {
     rowLexeme = Arrays.copyOf(rowLexeme, cap);
     rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
     rowAccept = Arrays.copyOf(rowAccept, cap);
+    rowVer = Arrays.copyOf(rowVer, cap);
   }
 }
