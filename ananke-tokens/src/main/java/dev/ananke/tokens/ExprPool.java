@@ -288,25 +288,50 @@ final class ExprPool {
       visit = 1;
     }
     collectHeads(e);
+    // refine the partition by each set, touching only its members: a class some members of the
+    // set are in moves them to a fresh class id (ids are compacted at the end)
     int[] cls = new int[256];
-    int classes = 1;
-    int[] remap = new int[512];
-    for (long[] s : leaves) {
-      Arrays.fill(remap, 0, classes * 2, -1);
-      int n = 0;
-      for (int b = 0; b < 256; b++) {
-        int in = (int) (s[b >>> 6] >>> b) & 1;
-        int slot = cls[b] * 2 + in;
-        if (remap[slot] < 0) remap[slot] = n++;
-        cls[b] = remap[slot];
+    int next = 1;
+    int[] remap = scratchRemap;
+    int[] stamp = scratchStamp;
+    for (int li = 0; li < leaves.size(); li++) {
+      long[] s = leaves.get(li);
+      int mark = li + 1;
+      for (int w = 0; w < 4; w++) {
+        long bits = s[w];
+        while (bits != 0) {
+          int b = (w << 6) | Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int c = cls[b];
+          if (stamp[c] != mark) {
+            stamp[c] = mark;
+            if (next == remap.length) {
+              remap = scratchRemap = Arrays.copyOf(remap, next * 2);
+              stamp = scratchStamp = Arrays.copyOf(stamp, next * 2);
+            }
+            stamp[next] = 0;
+            remap[c] = next++;
+          }
+          cls[b] = remap[c];
+        }
       }
-      classes = n;
-      if (classes == 256) break;
     }
+    int[] dense = scratchDense.length >= next ? scratchDense : (scratchDense = new int[next]);
+    Arrays.fill(dense, 0, next, -1);
     byte[] out = new byte[256];
-    for (int b = 0; b < 256; b++) out[b] = (byte) cls[b];
+    int n = 0;
+    for (int b = 0; b < 256; b++) {
+      int c = cls[b];
+      if (dense[c] < 0) dense[c] = n++;
+      out[b] = (byte) dense[c];
+    }
+    Arrays.fill(stamp, 0, Math.min(stamp.length, next), 0);
     return out;
   }
+
+  private int[] scratchRemap = new int[512];
+  private int[] scratchStamp = new int[512];
+  private int[] scratchDense = new int[512];
 
   /** The byte sets derivative(e, b) reads, as its recursion would visit them. */
   private void collectHeads(int e) {

@@ -160,13 +160,30 @@ final class LazyDfa {
     if (!pool.hasBooleanOps(expr)) return true; // without & and ¬, only ∅ is empty
     Boolean memo = liveMemo.get(expr);
     if (memo != null) return memo;
-    boolean found = shortestPath(expr) != null;
+    boolean found = shortestPath(expr, true) != null;
     liveMemo.put(expr, found);
     return found;
   }
 
+  /*
+   * What a search learns beyond its start: when it finds a match, every expression on the path
+   * to it is live; when it finds none, every expression it reached is dead. Remembering both
+   * spares the searches of later states (the derivatives of a state are often on its path).
+   */
+  private void learn(Map<Integer, long[]> parent, int end, boolean found) {
+    if (!found) {
+      for (int e : parent.keySet()) liveMemo.put(e, Boolean.FALSE);
+      return;
+    }
+    for (long[] p = parent.get(end); ; p = parent.get((int) p[0])) {
+      if (p == null) break;
+      liveMemo.put((int) p[0], Boolean.TRUE);
+    }
+    liveMemo.put(end, Boolean.TRUE);
+  }
+
   /** Breadth-first search over derivatives for the shortest string that matches; null if none. */
-  private byte[] shortestPath(int from) {
+  private byte[] shortestPath(int from, boolean anyPath) {
     Map<Integer, long[]> parent = new HashMap<>(); // expr -> {previous expr, byte}
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     parent.put(from, null);
@@ -174,6 +191,7 @@ final class LazyDfa {
     while (!queue.isEmpty()) {
       int e = queue.poll();
       if (pool.nullable(e)) {
+        learn(parent, e, true);
         return path(parent, e);
       }
       byte[] cls = pool.byteClasses(e);
@@ -183,7 +201,14 @@ final class LazyDfa {
         if (done[c]) continue;
         done[c] = true;
         int d = pool.derivative(e, b);
-        if (d == ExprPool.NOTHING || parent.containsKey(d) || liveMemo.get(d) == Boolean.FALSE) continue;
+        if (d == ExprPool.NOTHING || parent.containsKey(d)) continue;
+        Boolean known = liveMemo.get(d);
+        if (known == Boolean.FALSE) continue;
+        if (anyPath && (known == Boolean.TRUE || !pool.hasBooleanOps(d))) {
+          // some match lies beyond d: e and everything on the path to it are live
+          learn(parent, e, true);
+          return new byte[0]; // not the path: callers that asked for anyPath only test for null
+        }
         if (parent.size() >= maxStates) {
           throw new BadInputException("regex " + owner,
               "checking whether it can match explores more than " + maxStates + " states");
@@ -192,6 +217,7 @@ final class LazyDfa {
         queue.add(d);
       }
     }
+    learn(parent, -1, false);
     return null;
   }
 
@@ -214,6 +240,6 @@ final class LazyDfa {
   /** The shortest matching byte string (by length, then by byte order of the search). */
   synchronized Optional<byte[]> shortestMatch() {
     if (start == DEAD) return Optional.empty();
-    return Optional.ofNullable(shortestPath(exprOf[start]));
+    return Optional.ofNullable(shortestPath(exprOf[start], false));
   }
 }
