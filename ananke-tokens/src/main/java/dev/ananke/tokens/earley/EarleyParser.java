@@ -220,6 +220,12 @@ final class EarleyParser implements ByteRecognizer {
         tr = lx.table();
       }
       if (t == Lexer.DEAD) {
+        if (lx.accepts(s0).length == 0) {
+          // no lexeme is complete before this byte, so no boundary either: push() would refuse
+          // it whatever the parser holds, and bringing the parser up to this node is wasted
+          i += (int) (x >>> 16) & 0xFFFFFF;
+          continue;
+        }
         if (nodes[pd] == boundaryNode) {
           if (boundaryRestart == Lexer.DEAD) {
             i += (int) (x >>> 16) & 0xFFFFFF;
@@ -316,11 +322,21 @@ final class EarleyParser implements ByteRecognizer {
     int[] acc = lexer.accepts(s);
     if (acc.length == 0) return FAIL;
     int slot = r + 1;
-    boolean checked = false;
-    for (int l : acc) if (cfg.lexemes[l].check() != null) checked = true;
+    boolean checked = lexer.acceptsChecked(s);
     if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s
         && (!checked || sameLexeme(slot, from, to))) {
       return slot;
+    }
+    int below = rowVer[r];
+    long cacheKey = ((long) below << 32) | s;
+    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + bytesHash(from, to);
+    SavedRow saved = savedRows.get(cacheKey);
+    for (; saved != null; saved = saved.next) {
+      if (saved.below == below && saved.scanned == s
+          && (!checked || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
+        restore(slot, r, s, saved);
+        return slot;
+      }
     }
 
     int mark = ++lexMarkStamp;
@@ -358,7 +374,108 @@ final class EarleyParser implements ByteRecognizer {
     rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
     rowVer[slot] = ++rowSerial;
     rowPhys = slot + 1;
+    save(cacheKey, slot, below, s);
     return slot;
+  }
+
+  /*
+   * Rows already built, by (serial of the row below, lexer state scanned) and the lexeme's bytes
+   * when a check saw them: the slot-tag reuse above only remembers the last row built in each
+   * slot, and a trie walk alternates between boundaries (after '"' a token goes on with ',' or
+   * '}' or ':', under many prefixes), rebuilding the same rows over and over; a row after ',' in
+   * an object with many properties predicts hundreds of items. A saved row is copied back with
+   * its serial, so it stays the same row for stateKey(). Bounded: cleared past SAVED_ITEMS items.
+   */
+  private static final int SAVED_ITEMS = 1 << 16;
+  private final SavedRows savedRows = new SavedRows();
+  private int savedItems;
+
+  private record SavedRow(int below, int scanned, int[] dots, int[] origs, int lexStart, int lexStartNoIgnore,
+      boolean accept, byte[] lexeme, int serial, SavedRow next) {}
+
+  private int bytesHash(int from, int to) {
+    int h = 1;
+    for (int i = from; i < to; i++) h = 31 * h + buf[i];
+    return h;
+  }
+
+  private void save(long key, int slot, int below, int s) {
+    int from = rowStart[slot];
+    int n = rowEnd[slot] - from;
+    if (savedItems + n > SAVED_ITEMS) {
+      savedRows.clear();
+      savedItems = 0;
+    }
+    savedItems += n;
+    savedRows.put(key, new SavedRow(below, s, Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
+        rowLexStart[slot], rowLexStartNoIgnore[slot], rowAccept[slot], rowLexeme[slot], rowVer[slot],
+        savedRows.get(key)));
+  }
+
+  /** Open addressing from a mixed long key to a chain of saved rows (no boxing per lookup). */
+  private static final class SavedRows {
+    private long[] keys = new long[64];
+    private SavedRow[] rows = new SavedRow[64];
+    private int size;
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      h ^= h >>> 29;
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    SavedRow get(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); rows[i] != null; i = (i + 1) & mask) if (keys[i] == key) return rows[i];
+      return null;
+    }
+
+    void put(long key, SavedRow row) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (rows[i] != null && keys[i] != key) i = (i + 1) & mask;
+      if (rows[i] == null) size++;
+      keys[i] = key;
+      rows[i] = row;
+      if (size * 2 > keys.length) {
+        long[] ok = keys;
+        SavedRow[] or = rows;
+        keys = new long[ok.length * 2];
+        rows = new SavedRow[ok.length * 2];
+        size = 0;
+        for (int j = 0; j < ok.length; j++) if (or[j] != null) put(ok[j], or[j]);
+      }
+    }
+
+    void clear() {
+      Arrays.fill(rows, null);
+      size = 0;
+    }
+  }
+
+  private void restore(int slot, int r, int s, SavedRow saved) {
+    if (slot >= rowStart.length) growRows();
+    int start = rowEnd[r];
+    int n = saved.dots.length;
+    if (start + n > itDot.length) {
+      int cap = Math.max(itDot.length * 2, start + n);
+      itDot = Arrays.copyOf(itDot, cap);
+      itOrig = Arrays.copyOf(itOrig, cap);
+    }
+    System.arraycopy(saved.dots, 0, itDot, start, n);
+    System.arraycopy(saved.origs, 0, itOrig, start, n);
+    itEnd = start + n;
+    rowStart[slot] = start;
+    rowEnd[slot] = start + n;
+    rowAccept[slot] = saved.accept;
+    rowLexStart[slot] = saved.lexStart;
+    rowLexStartNoIgnore[slot] = saved.lexStartNoIgnore;
+    rowParent[slot] = r;
+    rowScanned[slot] = s;
+    rowLexeme[slot] = saved.lexeme;
+    rowVer[slot] = saved.serial;
+    rowPhys = slot + 1;
   }
 
   private boolean sameLexeme(int slot, int from, int to) {

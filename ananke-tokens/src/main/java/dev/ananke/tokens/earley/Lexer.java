@@ -31,6 +31,7 @@ final class Lexer {
   private volatile int[][] accepts = new int[16][];
   /** Per state: whether some member lexeme has a check (its outcome depends on the bytes). */
   private volatile boolean[] checkedMember = new boolean[16];
+  private volatile boolean[] acceptChecked = new boolean[16];
   private volatile int[] trans = new int[16 * 256];
   private volatile byte[] sliceLevel = new byte[16];
   private int count;
@@ -61,6 +62,11 @@ final class Lexer {
   int step(int state, int b) {
     int t = trans[(state << 8) | b];
     return t >= 0 ? t : slowStep(state, b);
+  }
+
+  /** Whether some lexeme complete in {@code state} has a check. */
+  boolean acceptsChecked(int state) {
+    return acceptChecked[state];
   }
 
   boolean hasCheckedMember(int state) {
@@ -178,6 +184,7 @@ final class Lexer {
       int[][] acc = Arrays.copyOf(accepts, cap);
       byte[] sl = Arrays.copyOf(sliceLevel, cap);
       checkedMember = Arrays.copyOf(checkedMember, cap);
+      acceptChecked = Arrays.copyOf(acceptChecked, cap);
       Arrays.fill(sl, s, cap, (byte) -1);
       int[] t = Arrays.copyOf(trans, cap * 256);
       Arrays.fill(t, s * 256, cap * 256, -1);
@@ -194,6 +201,9 @@ final class Lexer {
     int[] acc = new int[n];
     n = 0;
     for (int i = 0; i < pairs.length; i += 2) if (automaton(pairs[i]).isAccepting(pairs[i + 1])) acc[n++] = pairs[i];
+    boolean accChecked = false;
+    for (int l : acc) if (lexemes[l].check() != null) accChecked = true;
+    acceptChecked[s] = accChecked;
     accepts[s] = acc;
     ids.put(key, s);
     return s;
