@@ -37,7 +37,8 @@ final class SlicedTrie {
       Regex.compile(" [A-Z][a-zA-Z0-9]*"),
       text(" [^\"\\\\\\x00-\\x1F\\x7F]*"),
       text("[^\"\\\\\\x00-\\x1F\\x7F]*"),
-      text("[^\\n]*"));
+      text("[^\\n]*"),
+      lineBreaking());
 
   /**
    * {@code pattern} optionally followed by an incomplete UTF-8 character: the proper prefixes of
@@ -57,6 +58,18 @@ final class SlicedTrie {
         seq(RegexNode.Bytes.of(0xF4), opt(seq(RegexNode.Bytes.range(0x80, 0x8F), opt(cont)))));
     RegexNode tree = seq(RegexParser.parse(pattern, RegexLimits.DEFAULT), opt(new RegexNode.Alt(tails)));
     return Regex.ofTree(pattern + "(incomplete UTF-8)?", tree);
+  }
+
+  /**
+   * Text up to a first newline, then any bytes: most of what the text slices leave (".\n",
+   * ");\n", "  \n"). A state that refuses a newline inside a string or a comment refuses every
+   * one of these tokens; {@link #coverage} proves that once per state and the slice is skipped,
+   * where walking it would step through every prefix up to the newline.
+   */
+  static Regex lineBreaking() {
+    RegexNode tree = new RegexNode.Seq(List.of(RegexParser.parse("[^\\n]*", RegexLimits.DEFAULT),
+        RegexNode.Bytes.of('\n'), new RegexNode.Repeat(RegexNode.Bytes.range(0, 255), 0, -1)));
+    return Regex.ofTree("[^\\n]*\\n(any bytes)*", tree);
   }
 
   private static RegexNode seq(RegexNode a, RegexNode b) {
@@ -83,6 +96,7 @@ final class SlicedTrie {
     this.counts = counts;
     this.tries = tries;
     this.remainder = remainder;
+    this.unions = new long[1 << sets.length][];
     this.firstWord = new int[sets.length];
     this.lastWord = new int[sets.length];
     for (int k = 0; k < sets.length; k++) {
@@ -97,7 +111,7 @@ final class SlicedTrie {
 
   static SlicedTrie build(Vocabulary v, List<Regex> patterns) {
     int n = patterns.size();
-    if (n > 30) throw new IllegalArgumentException("at most 30 slices");
+    if (n > 15) throw new IllegalArgumentException("at most 15 slices");
     Regex[] regexes = new Regex[n];
     long[][] sets = new long[n][];
     int[] counts = new int[n];
@@ -138,11 +152,49 @@ final class SlicedTrie {
     return k == regexes.length ? remainder.nodeCount() : tries[k].nodeCount();
   }
 
-  /** Bit k set when slice k covers {@code state} (see the class comment). */
+  /**
+   * Bit k set when slice k covers {@code state} (see the class comment); bit 16 + k when it
+   * rejects it: no string of the slice leaves {@code state} alive, so none of its tokens is
+   * allowed and its trie need not be walked.
+   */
   int coverage(LazyDfa dfa, int state) {
     int bits = 0;
-    for (int k = 0; k < regexes.length; k++) if (covers(regexes[k].dfa(), dfa, state)) bits |= 1 << k;
+    for (int k = 0; k < regexes.length; k++) {
+      if (covers(regexes[k].dfa(), dfa, state)) bits |= 1 << k;
+      else if (rejects(regexes[k].dfa(), dfa, state)) bits |= 1 << (16 + k);
+    }
     return bits;
+  }
+
+  /** Whether every string of the slice takes {@code state} to the dead state (product search). */
+  private static boolean rejects(LazyDfa slice, LazyDfa dfa, int state) {
+    LongIntMap seen = new LongIntMap();
+    long[] queue = new long[16];
+    int head = 0;
+    int tail = 0;
+    long first = ((long) slice.start() << 32) | state;
+    seen.put(first, 1);
+    queue[tail++] = first;
+    while (head < tail) {
+      long pq = queue[head++];
+      int ps = (int) (pq >>> 32);
+      int qs = (int) pq;
+      for (int b = 0; b < 256; b++) {
+        int p = slice.step(ps, b);
+        if (p == LazyDfa.DEAD) continue;
+        int q = dfa.step(qs, b);
+        if (q == LazyDfa.DEAD) continue;
+        if (slice.isAccepting(p)) return false; // a string of the slice that keeps the state alive
+        long key = ((long) p << 32) | q;
+        if (seen.get(key) == LongIntMap.MISSING) {
+          seen.put(key, 1);
+          if (seen.size() > MAX_PAIRS) return false;
+          if (tail == queue.length) queue = java.util.Arrays.copyOf(queue, tail * 2);
+          queue[tail++] = key;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean covers(LazyDfa slice, LazyDfa dfa, int state) {
@@ -175,16 +227,16 @@ final class SlicedTrie {
   }
 
   /** unions[bits]: the tokens of the slices in {@code bits}, built on first use. */
-  private final long[][] unions = new long[1 << 8][];
+  private final long[][] unions;
 
   private long[] union(int bits) {
-    long[] u = bits < unions.length ? unions[bits] : null;
+    long[] u = unions[bits];
     if (u == null) {
       u = new long[sets[0].length];
       for (int k = 0; k < sets.length; k++) {
         if ((bits & (1 << k)) != 0) for (int w = firstWord[k], end = lastWord[k]; w <= end; w++) u[w] |= sets[k][w];
       }
-      if (bits < unions.length) unions[bits] = u; // racy publication is fine: every thread builds the same array
+      unions[bits] = u; // racy publication is fine: every thread builds the same array
     }
     return u;
   }
@@ -201,11 +253,17 @@ final class SlicedTrie {
       all.computeMask(dfa, state, out, stack);
       return;
     }
-    long[] u = union(coverage);
-    System.arraycopy(u, 0, out, 0, u.length);
-    if (out.length > u.length) java.util.Arrays.fill(out, u.length, out.length, 0L);
+    int covered = coverage & 0xFFFF;
+    if (covered != 0) {
+      long[] u = union(covered);
+      System.arraycopy(u, 0, out, 0, u.length);
+      if (out.length > u.length) java.util.Arrays.fill(out, u.length, out.length, 0L);
+    } else {
+      java.util.Arrays.fill(out, 0L);
+    }
+    int walk = ~(covered | (coverage >>> 16));
     for (int k = 0; k < regexes.length; k++) {
-      if ((coverage & (1 << k)) == 0) tries[k].computeMask(dfa, state, out, stack);
+      if ((walk & (1 << k)) != 0) tries[k].computeMask(dfa, state, out, stack);
     }
     remainder.computeMask(dfa, state, out, stack);
   }
