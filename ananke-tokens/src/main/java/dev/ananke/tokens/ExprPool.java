@@ -49,13 +49,17 @@ final class ExprPool {
   private final int maxNodes;
   private final String owner;
   private final Map<Key, Integer> interned = new HashMap<>();
-  private final Map<Long, Integer> derivatives = new HashMap<>();
+  private final LongIntMap derivatives = new LongIntMap();
   private byte[] kind = new byte[64];
   private int[][] args = new int[64][];
   private long[][] sets = new long[64][];
   private boolean[] nullable = new boolean[64];
   /** Whether the expression contains & or ¬ (then non-∅ does not imply non-empty). */
   private boolean[] boolOps = new boolean[64];
+  /** Scratch for byteClasses: visited[e] == visit when e was seen in the current traversal. */
+  private int[] visited = new int[64];
+  private int visit;
+  private final List<long[]> leaves = new ArrayList<>();
   private int count;
 
   ExprPool(int maxNodes, String owner) {
@@ -93,6 +97,7 @@ final class ExprPool {
       sets = Arrays.copyOf(sets, n);
       nullable = Arrays.copyOf(nullable, n);
       boolOps = Arrays.copyOf(boolOps, n);
+      visited = Arrays.copyOf(visited, n);
     }
     int e = count++;
     kind[e] = k;
@@ -247,8 +252,8 @@ final class ExprPool {
     if (k == K_NOTHING || k == K_EPS) return NOTHING;
     if (k == K_BYTES) return (sets[e][b >>> 6] & (1L << b)) != 0 ? EPSILON : NOTHING;
     long key = ((long) e << 8) | b;
-    Integer memo = derivatives.get(key);
-    if (memo != null) return memo;
+    int memo = derivatives.get(key);
+    if (memo != LongIntMap.MISSING) return memo;
     int[] a = args[e];
     int d = switch (k) {
       case K_CONCAT -> {
@@ -270,37 +275,94 @@ final class ExprPool {
 
   /**
    * Partition of the 256 bytes into classes with equal derivatives: bytes that every byte set
-   * in {@code e} treats alike. {@code classOf[b]} is the class; classes are numbered from 0 in
-   * order of their smallest byte, so {@code representatives[c]} is that byte.
+   * the derivative of {@code e} looks at treats alike. Only the sets the derivative can reach
+   * count (the head of a concatenation, and its tail only when the head is nullable), not every
+   * set in the expression, so a state inside a long literal or a big alternation has few
+   * classes. {@code classOf[b]} is the class; classes are numbered from 0 in order of their
+   * smallest byte.
    */
   byte[] byteClasses(int e) {
-    List<long[]> leaves = new ArrayList<>();
-    collectSets(e, new java.util.HashSet<>(), leaves);
-    int[] cls = new int[256];
-    int classes = 1;
-    for (long[] s : leaves) {
-      int[] remap = new int[classes * 2];
-      Arrays.fill(remap, -1);
-      int n = 0;
-      for (int b = 0; b < 256; b++) {
-        int in = (s[b >>> 6] & (1L << b)) != 0 ? 1 : 0;
-        int slot = cls[b] * 2 + in;
-        if (remap[slot] < 0) remap[slot] = n++;
-        cls[b] = remap[slot];
-      }
-      classes = n;
+    leaves.clear();
+    if (++visit == Integer.MAX_VALUE) {
+      Arrays.fill(visited, 0);
+      visit = 1;
     }
+    collectHeads(e);
+    // refine the partition by each set, touching only its members: a class some members of the
+    // set are in moves them to a fresh class id (ids are compacted at the end)
+    int[] cls = new int[256];
+    int next = 1;
+    int[] remap = scratchRemap;
+    int[] stamp = scratchStamp;
+    for (int li = 0; li < leaves.size(); li++) {
+      long[] s = leaves.get(li);
+      int mark = li + 1;
+      for (int w = 0; w < 4; w++) {
+        long bits = s[w];
+        while (bits != 0) {
+          int b = (w << 6) | Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int c = cls[b];
+          if (stamp[c] != mark) {
+            stamp[c] = mark;
+            if (next == remap.length) {
+              remap = scratchRemap = Arrays.copyOf(remap, next * 2);
+              stamp = scratchStamp = Arrays.copyOf(stamp, next * 2);
+            }
+            stamp[next] = 0;
+            remap[c] = next++;
+          }
+          cls[b] = remap[c];
+        }
+      }
+    }
+    int[] dense = scratchDense.length >= next ? scratchDense : (scratchDense = new int[next]);
+    Arrays.fill(dense, 0, next, -1);
     byte[] out = new byte[256];
-    for (int b = 0; b < 256; b++) out[b] = (byte) cls[b];
+    int n = 0;
+    for (int b = 0; b < 256; b++) {
+      int c = cls[b];
+      if (dense[c] < 0) dense[c] = n++;
+      out[b] = (byte) dense[c];
+    }
+    Arrays.fill(stamp, 0, Math.min(stamp.length, next), 0);
     return out;
   }
 
-  private void collectSets(int e, java.util.Set<Integer> seen, List<long[]> out) {
-    if (!seen.add(e)) return;
-    if (kind[e] == K_BYTES) {
-      out.add(sets[e]);
-      return;
+  private int[] scratchRemap = new int[512];
+  private int[] scratchStamp = new int[512];
+  private int[] scratchDense = new int[512];
+
+  /** The byte sets derivative(e, b) reads, as its recursion would visit them. */
+  private void collectHeads(int e) {
+    while (true) {
+      if (visited[e] == visit) return;
+      visited[e] = visit;
+      byte k = kind[e];
+      switch (k) {
+        case K_NOTHING, K_EPS -> {
+          return;
+        }
+        case K_BYTES -> {
+          leaves.add(sets[e]);
+          return;
+        }
+        case K_CONCAT -> {
+          int[] a = args[e];
+          if (!nullable[a[0]]) {
+            e = a[0];
+            continue;
+          }
+          collectHeads(a[0]);
+          e = a[1];
+        }
+        case K_STAR, K_NOT -> e = args[e][0];
+        default -> {
+          int[] a = args[e];
+          for (int i = 0; i < a.length - 1; i++) collectHeads(a[i]);
+          e = a[a.length - 1];
+        }
+      }
     }
-    for (int x : args[e]) collectSets(x, seen, out);
   }
 }

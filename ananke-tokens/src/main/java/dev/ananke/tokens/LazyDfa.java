@@ -28,7 +28,8 @@ final class LazyDfa {
   private final ExprPool pool;
   private final int maxStates;
   private final String owner;
-  private final Map<Integer, Integer> stateOfExpr = new HashMap<>();
+  /** stateOfExpr[e]: the state of expression e, or 0 when none (only ∅ is state 0). */
+  private int[] stateOfExpr = new int[64];
   private final Map<Integer, Boolean> liveMemo = new HashMap<>();
   private final int start;
   private volatile int[] trans;
@@ -123,8 +124,8 @@ final class LazyDfa {
   }
 
   private int stateFor(int expr) {
-    Integer s = stateOfExpr.get(expr);
-    return s != null ? s : newState(expr);
+    int s = expr < stateOfExpr.length ? stateOfExpr[expr] : 0;
+    return s != 0 || expr == ExprPool.NOTHING ? s : newState(expr);
   }
 
   private int newState(int expr) {
@@ -147,7 +148,8 @@ final class LazyDfa {
     exprOf[s] = expr;
     forced[s] = -2;
     accepting[s] = pool.nullable(expr);
-    stateOfExpr.put(expr, s);
+    if (expr >= stateOfExpr.length) stateOfExpr = Arrays.copyOf(stateOfExpr, Math.max(expr + 1, stateOfExpr.length * 2));
+    stateOfExpr[expr] = s;
     states++;
     return s;
   }
@@ -158,13 +160,30 @@ final class LazyDfa {
     if (!pool.hasBooleanOps(expr)) return true; // without & and ¬, only ∅ is empty
     Boolean memo = liveMemo.get(expr);
     if (memo != null) return memo;
-    boolean found = shortestPath(expr) != null;
+    boolean found = shortestPath(expr, true) != null;
     liveMemo.put(expr, found);
     return found;
   }
 
+  /*
+   * What a search learns beyond its start: when it finds a match, every expression on the path
+   * to it is live; when it finds none, every expression it reached is dead. Remembering both
+   * spares the searches of later states (the derivatives of a state are often on its path).
+   */
+  private void learn(Map<Integer, long[]> parent, int end, boolean found) {
+    if (!found) {
+      for (int e : parent.keySet()) liveMemo.put(e, Boolean.FALSE);
+      return;
+    }
+    for (long[] p = parent.get(end); ; p = parent.get((int) p[0])) {
+      if (p == null) break;
+      liveMemo.put((int) p[0], Boolean.TRUE);
+    }
+    liveMemo.put(end, Boolean.TRUE);
+  }
+
   /** Breadth-first search over derivatives for the shortest string that matches; null if none. */
-  private byte[] shortestPath(int from) {
+  private byte[] shortestPath(int from, boolean anyPath) {
     Map<Integer, long[]> parent = new HashMap<>(); // expr -> {previous expr, byte}
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     parent.put(from, null);
@@ -172,6 +191,7 @@ final class LazyDfa {
     while (!queue.isEmpty()) {
       int e = queue.poll();
       if (pool.nullable(e)) {
+        learn(parent, e, true);
         return path(parent, e);
       }
       byte[] cls = pool.byteClasses(e);
@@ -181,7 +201,14 @@ final class LazyDfa {
         if (done[c]) continue;
         done[c] = true;
         int d = pool.derivative(e, b);
-        if (d == ExprPool.NOTHING || parent.containsKey(d) || liveMemo.get(d) == Boolean.FALSE) continue;
+        if (d == ExprPool.NOTHING || parent.containsKey(d)) continue;
+        Boolean known = liveMemo.get(d);
+        if (known == Boolean.FALSE) continue;
+        if (anyPath && (known == Boolean.TRUE || !pool.hasBooleanOps(d))) {
+          // some match lies beyond d: e and everything on the path to it are live
+          learn(parent, e, true);
+          return new byte[0]; // not the path: callers that asked for anyPath only test for null
+        }
         if (parent.size() >= maxStates) {
           throw new BadInputException("regex " + owner,
               "checking whether it can match explores more than " + maxStates + " states");
@@ -190,6 +217,7 @@ final class LazyDfa {
         queue.add(d);
       }
     }
+    learn(parent, -1, false);
     return null;
   }
 
@@ -212,6 +240,6 @@ final class LazyDfa {
   /** The shortest matching byte string (by length, then by byte order of the search). */
   synchronized Optional<byte[]> shortestMatch() {
     if (start == DEAD) return Optional.empty();
-    return Optional.ofNullable(shortestPath(exprOf[start]));
+    return Optional.ofNullable(shortestPath(exprOf[start], false));
   }
 }

@@ -44,6 +44,15 @@ public final class Regex {
     return new Regex(pattern, RegexParser.parse(pattern, limits), limits);
   }
 
+  /** A regex of an already built tree ({@code pattern} describes it). */
+  static Regex ofTree(String pattern, RegexNode tree) {
+    return new Regex(pattern, tree, RegexLimits.DEFAULT);
+  }
+
+  RegexNode tree() {
+    return tree;
+  }
+
   /** A regex matching exactly {@code text}. */
   public static Regex literal(String text) {
     java.util.List<RegexNode> items = new java.util.ArrayList<>();

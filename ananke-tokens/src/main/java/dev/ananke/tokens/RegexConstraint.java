@@ -91,11 +91,16 @@ public final class RegexConstraint {
       if (out.length > maskWords) Arrays.fill(out, maskWords, out.length, 0L);
       return;
     }
-    Arrays.fill(out, 0L);
-    if (state != LazyDfa.DEAD) {
-      SlicedTrie st = sliced;
-      if (st != null) st.computeMask(dfa, state, coverage(st, state), out, stack);
-      else trie.computeMask(dfa, state, out, stack);
+    SlicedTrie st = sliced;
+    if (state == LazyDfa.DEAD) {
+      Arrays.fill(out, 0L);
+    } else {
+      if (st != null) {
+        st.computeMask(dfa, state, coverage(st, state), out, stack, trie);
+      } else {
+        Arrays.fill(out, 0L);
+        trie.computeMask(dfa, state, out, stack);
+      }
       if (dfa.isAccepting(state)) for (int e : vocabulary.eosTokenIds()) TokenMasks.set(out, e);
     }
     if (state < maxCachedMasks) remember(state, Arrays.copyOf(out, maskWords));

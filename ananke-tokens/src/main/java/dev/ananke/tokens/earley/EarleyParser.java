@@ -52,6 +52,13 @@ final class EarleyParser implements ByteRecognizer {
   /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
   private int[] rowLexStartNoIgnore = new int[16];
   private boolean[] rowAccept = new boolean[16];
+  /**
+   * rowVer[k]: a serial given to slot k each time a row is built there. Building a row also
+   * invalidates every slot above it (rowPhys), so (k, rowVer[k]) names the whole row stack up to k.
+   */
+  private int[] rowVer = new int[16];
+  /* serials only grow; a parser would need 2^31 row builds to wrap */
+  private int rowSerial;
 
   // items
   private int[] itDot = new int[256];
@@ -105,6 +112,8 @@ final class EarleyParser implements ByteRecognizer {
     this.rowLexeme = o.rowLexeme.clone();
     this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
     this.rowAccept = o.rowAccept.clone();
+    this.rowVer = o.rowVer.clone();
+    this.rowSerial = o.rowSerial;
     this.itDot = o.itDot.clone();
     this.itOrig = o.itOrig.clone();
     this.itEnd = o.itEnd;
@@ -133,12 +142,15 @@ final class EarleyParser implements ByteRecognizer {
       depth = d + 1;
       return true;
     }
+    lastRestart = Lexer.DEAD;
     if (lexBeg[d] == d) return false;
     int r = rowAt[d];
     int r2 = scan(r, s, lexBeg[d], d);
     if (r2 == FAIL) return false;
     int row = r2 == IGNORED ? r : r2;
-    int t2 = lexer.step(r2 == IGNORED ? rowLexStartNoIgnore[row] : rowLexStart[row], b);
+    int restart = r2 == IGNORED ? rowLexStartNoIgnore[row] : rowLexStart[row];
+    lastRestart = restart;
+    int t2 = lexer.step(restart, b);
     if (t2 == Lexer.DEAD) return false;
     if (d + 1 >= lexSt.length) grow();
     buf[d] = (byte) b;
@@ -154,7 +166,14 @@ final class EarleyParser implements ByteRecognizer {
     depth -= n;
   }
 
+  /**
+   * The lexer state the last push() that met a lexeme boundary restarted from (DEAD when the
+   * boundary failed before that: no lexeme complete, or the scan refused it). It depends on the
+   * bytes before the boundary only, not on the byte pushed.
+   */
+  private int lastRestart;
   private int[] walkStates = new int[FlatTrie.MAX_DEPTH + 2];
+  private int[] walkNodes = new int[FlatTrie.MAX_DEPTH + 2];
   private byte[] walkPath = new byte[FlatTrie.MAX_DEPTH + 2];
 
   /*
@@ -167,27 +186,68 @@ final class EarleyParser implements ByteRecognizer {
    * Invariant: for k < synced, the parser holds path[k] at depth base + k and its lexer state
    * after it equals states[k + 1]; states above synced came from pure lexer steps.
    * Going through ByteRecognizer for every node cost about 3x more per node.
+   *
+   * Boundary cache: the children of one node that the lexer refuses all meet the same lexeme
+   * boundary (same bytes before it), so the parser's answer differs between them only in the
+   * byte that restarts the lexer. After the first such child, the others are decided by one step
+   * from the remembered restart state, and only the ones that survive it go through push().
+   * nodes[d] is the trie node whose state is states[d] (-1: the walk's root).
    */
   void walk(FlatTrie trie, long[] mask) {
     long[] ns = trie.nodes;
     int n = ns.length;
     int base = depth;
     int[] states = walkStates;
+    int[] nodes = walkNodes;
     byte[] path = walkPath;
     states[0] = lexSt[base];
+    nodes[0] = -1;
+    int boundaryNode = -2;
+    int boundaryRestart = Lexer.DEAD;
     int synced = 0;
     Lexer lx = lexer;
+    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
     int i = 0;
     while (i < n) {
       long x = ns[i];
       int b = (int) x & 0xFF;
       int pd = (int) (x >>> 8) & 0xFF;
       if (synced > pd) synced = pd;
-      int t = lx.step(states[pd], b);
+      int s0 = states[pd];
+      int t = tr[(s0 << 8) | b];
+      if (t < 0) {
+        t = lx.slowStep(s0, b);
+        tr = lx.table();
+      }
       if (t == Lexer.DEAD) {
+        if (lx.accepts(s0).length == 0) {
+          // no lexeme is complete before this byte, so no boundary either: push() would refuse
+          // it whatever the parser holds, and bringing the parser up to this node is wasted
+          i += (int) (x >>> 16) & 0xFFFFFF;
+          continue;
+        }
+        if (nodes[pd] == boundaryNode) {
+          if (boundaryRestart == Lexer.DEAD) {
+            i += (int) (x >>> 16) & 0xFFFFFF;
+            continue;
+          }
+          int t2 = tr[(boundaryRestart << 8) | b];
+          if (t2 < 0) {
+            t2 = lx.slowStep(boundaryRestart, b);
+            tr = lx.table();
+          }
+          if (t2 == Lexer.DEAD) {
+            i += (int) (x >>> 16) & 0xFFFFFF;
+            continue;
+          }
+        }
         depth = base + synced;
         for (int k = synced; k < pd; k++) push(path[k] & 0xFF);
-        if (!push(b)) {
+        boolean ok = push(b);
+        tr = lx.table();
+        boundaryNode = nodes[pd];
+        boundaryRestart = lastRestart;
+        if (!ok) {
           synced = pd;
           i += (int) (x >>> 16) & 0xFFFFFF;
           continue;
@@ -196,6 +256,7 @@ final class EarleyParser implements ByteRecognizer {
         synced = pd + 1;
       }
       states[pd + 1] = t;
+      nodes[pd + 1] = i;
       path[pd] = (byte) b;
       int tok = (int) (x >>> 40);
       if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
@@ -226,6 +287,20 @@ final class EarleyParser implements ByteRecognizer {
     return rowAccept[r2 == IGNORED ? r : r2];
   }
 
+  /**
+   * A key that determines everything the parser will answer from here on, or -1 when there is
+   * none: the row stack (current row and its serial), the lexer state, and whether a lexeme has
+   * begun. The bytes of the lexeme in progress matter only to lexeme checks, so the key exists
+   * only when no lexeme still alive in the lexer state has one. Equal keys, equal masks.
+   */
+  long stateKey() {
+    int d = depth;
+    int s = lexSt[d];
+    if (lexer.hasCheckedMember(s)) return -1;
+    // serials are unique per built row (row 0 has 0), so the serial alone names the row stack
+    return ((long) rowVer[rowAt[d]] << 32) | ((long) s << 1) | (lexBeg[d] == d ? 1 : 0);
+  }
+
   /** The lexer state now (for the slicer). */
   int lexerState() {
     return lexSt[depth];
@@ -247,11 +322,21 @@ final class EarleyParser implements ByteRecognizer {
     int[] acc = lexer.accepts(s);
     if (acc.length == 0) return FAIL;
     int slot = r + 1;
-    boolean checked = false;
-    for (int l : acc) if (cfg.lexemes[l].check() != null) checked = true;
+    boolean checked = lexer.acceptsChecked(s);
     if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s
         && (!checked || sameLexeme(slot, from, to))) {
       return slot;
+    }
+    int below = rowVer[r];
+    long cacheKey = ((long) below << 32) | s;
+    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + bytesHash(from, to);
+    SavedRow saved = savedRows.get(cacheKey);
+    for (; saved != null; saved = saved.next) {
+      if (saved.below == below && saved.scanned == s
+          && (!checked || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
+        restore(slot, r, s, saved);
+        return slot;
+      }
     }
 
     int mark = ++lexMarkStamp;
@@ -287,8 +372,110 @@ final class EarleyParser implements ByteRecognizer {
     // a check's outcome depends on the lexeme's bytes: remember them, so that the trie walk can
     // reuse the row for every token that ends this same lexeme (every '":', '",', '"}' after a key)
     rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
+    rowVer[slot] = ++rowSerial;
     rowPhys = slot + 1;
+    save(cacheKey, slot, below, s);
     return slot;
+  }
+
+  /*
+   * Rows already built, by (serial of the row below, lexer state scanned) and the lexeme's bytes
+   * when a check saw them: the slot-tag reuse above only remembers the last row built in each
+   * slot, and a trie walk alternates between boundaries (after '"' a token goes on with ',' or
+   * '}' or ':', under many prefixes), rebuilding the same rows over and over; a row after ',' in
+   * an object with many properties predicts hundreds of items. A saved row is copied back with
+   * its serial, so it stays the same row for stateKey(). Bounded: cleared past SAVED_ITEMS items.
+   */
+  private static final int SAVED_ITEMS = 1 << 16;
+  private final SavedRows savedRows = new SavedRows();
+  private int savedItems;
+
+  private record SavedRow(int below, int scanned, int[] dots, int[] origs, int lexStart, int lexStartNoIgnore,
+      boolean accept, byte[] lexeme, int serial, SavedRow next) {}
+
+  private int bytesHash(int from, int to) {
+    int h = 1;
+    for (int i = from; i < to; i++) h = 31 * h + buf[i];
+    return h;
+  }
+
+  private void save(long key, int slot, int below, int s) {
+    int from = rowStart[slot];
+    int n = rowEnd[slot] - from;
+    if (savedItems + n > SAVED_ITEMS) {
+      savedRows.clear();
+      savedItems = 0;
+    }
+    savedItems += n;
+    savedRows.put(key, new SavedRow(below, s, Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
+        rowLexStart[slot], rowLexStartNoIgnore[slot], rowAccept[slot], rowLexeme[slot], rowVer[slot],
+        savedRows.get(key)));
+  }
+
+  /** Open addressing from a mixed long key to a chain of saved rows (no boxing per lookup). */
+  private static final class SavedRows {
+    private long[] keys = new long[64];
+    private SavedRow[] rows = new SavedRow[64];
+    private int size;
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      h ^= h >>> 29;
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    SavedRow get(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); rows[i] != null; i = (i + 1) & mask) if (keys[i] == key) return rows[i];
+      return null;
+    }
+
+    void put(long key, SavedRow row) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (rows[i] != null && keys[i] != key) i = (i + 1) & mask;
+      if (rows[i] == null) size++;
+      keys[i] = key;
+      rows[i] = row;
+      if (size * 2 > keys.length) {
+        long[] ok = keys;
+        SavedRow[] or = rows;
+        keys = new long[ok.length * 2];
+        rows = new SavedRow[ok.length * 2];
+        size = 0;
+        for (int j = 0; j < ok.length; j++) if (or[j] != null) put(ok[j], or[j]);
+      }
+    }
+
+    void clear() {
+      Arrays.fill(rows, null);
+      size = 0;
+    }
+  }
+
+  private void restore(int slot, int r, int s, SavedRow saved) {
+    if (slot >= rowStart.length) growRows();
+    int start = rowEnd[r];
+    int n = saved.dots.length;
+    if (start + n > itDot.length) {
+      int cap = Math.max(itDot.length * 2, start + n);
+      itDot = Arrays.copyOf(itDot, cap);
+      itOrig = Arrays.copyOf(itOrig, cap);
+    }
+    System.arraycopy(saved.dots, 0, itDot, start, n);
+    System.arraycopy(saved.origs, 0, itOrig, start, n);
+    itEnd = start + n;
+    rowStart[slot] = start;
+    rowEnd[slot] = start + n;
+    rowAccept[slot] = saved.accept;
+    rowLexStart[slot] = saved.lexStart;
+    rowLexStartNoIgnore[slot] = saved.lexStartNoIgnore;
+    rowParent[slot] = r;
+    rowScanned[slot] = s;
+    rowLexeme[slot] = saved.lexeme;
+    rowVer[slot] = saved.serial;
+    rowPhys = slot + 1;
   }
 
   private boolean sameLexeme(int slot, int from, int to) {
@@ -404,5 +591,6 @@ final class EarleyParser implements ByteRecognizer {
     rowLexeme = Arrays.copyOf(rowLexeme, cap);
     rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
     rowAccept = Arrays.copyOf(rowAccept, cap);
+    rowVer = Arrays.copyOf(rowVer, cap);
   }
 }

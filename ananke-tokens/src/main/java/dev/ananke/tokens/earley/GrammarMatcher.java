@@ -19,6 +19,15 @@ final class GrammarMatcher implements TokenMatcher {
   private int[] tokenDepth = new int[32];
   private int position;
   private boolean eosConsumed;
+  /*
+   * Masks of parser states seen before in this sequence, by EarleyParser.stateKey(): inside a
+   * string or a number the state repeats from token to token (same rows, same lexer state), and
+   * the mask with it. A few entries, replaced round-robin.
+   */
+  private static final int MEMO = 4;
+  private final long[] memoKey = {-1, -1, -1, -1};
+  private final long[][] memoMask = new long[MEMO][];
+  private int memoNext;
 
   GrammarMatcher(GrammarConstraint constraint, EarleyParser parser) {
     this.constraint = constraint;
@@ -34,6 +43,15 @@ final class GrammarMatcher implements TokenMatcher {
 
   @Override
   public void computeMask(long[] mask) {
+    long key = eosConsumed ? -1 : parser.stateKey();
+    if (key >= 0) {
+      for (int k = 0; k < MEMO; k++) {
+        if (memoKey[k] == key && memoMask[k].length == mask.length) {
+          System.arraycopy(memoMask[k], 0, mask, 0, mask.length);
+          return;
+        }
+      }
+    }
     Arrays.fill(mask, 0L);
     if (eosConsumed) {
       for (int e : eos) TokenMasks.set(mask, e);
@@ -45,11 +63,24 @@ final class GrammarMatcher implements TokenMatcher {
       long[] set = slices.union(covered);
       System.arraycopy(set, 0, mask, 0, set.length);
     }
-    for (int k = 0; k < slices.tries.length; k++) {
-      if ((covered & (1 << k)) == 0) parser.walk(slices.tries[k], mask);
+    if (covered == 0) {
+      // one walk of the whole trie: the slices' tries would each repeat the shared prefixes
+      parser.walk(slices.all, mask);
+    } else {
+      for (int k = 0; k < slices.tries.length; k++) {
+        if ((covered & (1 << k)) == 0) parser.walk(slices.tries[k], mask);
+      }
+      parser.walk(slices.remainder, mask);
     }
-    parser.walk(slices.remainder, mask);
     if (parser.isAccepting()) for (int e : eos) TokenMasks.set(mask, e);
+    if (key >= 0) {
+      int k = memoNext;
+      memoNext = (k + 1) % MEMO;
+      long[] copy = memoMask[k];
+      if (copy == null || copy.length != mask.length) memoMask[k] = copy = new long[mask.length];
+      System.arraycopy(mask, 0, copy, 0, mask.length);
+      memoKey[k] = key;
+    }
   }
 
   @Override

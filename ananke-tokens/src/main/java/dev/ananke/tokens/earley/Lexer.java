@@ -3,7 +3,6 @@ package dev.ananke.tokens.earley;
 import dev.ananke.core.error.BadInputException;
 import dev.ananke.tokens.RegexAutomaton;
 import dev.ananke.tokens.grammar.Lexeme;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +29,9 @@ final class Lexer {
   private final Map<Key, Integer> starts = new HashMap<>();
   private int[][] members = new int[16][];
   private volatile int[][] accepts = new int[16][];
+  /** Per state: whether some member lexeme has a check (its outcome depends on the bytes). */
+  private volatile boolean[] checkedMember = new boolean[16];
+  private volatile boolean[] acceptChecked = new boolean[16];
   private volatile int[] trans = new int[16 * 256];
   private volatile byte[] sliceLevel = new byte[16];
   private int count;
@@ -48,9 +50,27 @@ final class Lexer {
     }
   }
 
+  /**
+   * The transition table, {@code -1} where not computed yet (then call {@link #slowStep}). A copy
+   * stays valid for the states it was read with; after a call that may create states (slowStep,
+   * start, or a parser push) read it again.
+   */
+  int[] table() {
+    return trans;
+  }
+
   int step(int state, int b) {
     int t = trans[(state << 8) | b];
     return t >= 0 ? t : slowStep(state, b);
+  }
+
+  /** Whether some lexeme complete in {@code state} has a check. */
+  boolean acceptsChecked(int state) {
+    return acceptChecked[state];
+  }
+
+  boolean hasCheckedMember(int state) {
+    return checkedMember[state];
   }
 
   /** Lexemes complete in {@code state} (empty array when none). */
@@ -91,34 +111,56 @@ final class Lexer {
     if (t >= 0) return t;
     int[] m = members[state];
     int pairs = m.length / 2;
-    int[][] next = new int[256][];
-    Map<Key, Integer> local = new HashMap<>();
+    // next[i][x]: member i's state after byte x; bytes with equal columns share a target
+    int[][] next = new int[pairs][256];
+    long[] hash = new long[256];
+    for (int i = 0; i < pairs; i++) {
+      RegexAutomaton a = automaton(m[2 * i]);
+      int st = m[2 * i + 1];
+      int[] col = next[i];
+      for (int x = 0; x < 256; x++) {
+        int s = a.step(st, x);
+        col[x] = s;
+        hash[x] = (hash[x] + s + 1) * 0x9E3779B97F4A7C15L;
+      }
+    }
     int[] row = new int[256];
+    int[] repOf = new int[512]; // open addressing by hash: representative byte + 1, 0 free
     for (int x = 0; x < 256; x++) {
+      int h = (int) (hash[x] ^ (hash[x] >>> 32)) & 511;
+      int rep = -1;
+      while (repOf[h] != 0) {
+        int y = repOf[h] - 1;
+        if (hash[y] == hash[x] && sameColumn(next, x, y)) {
+          rep = y;
+          break;
+        }
+        h = (h + 1) & 511;
+      }
+      if (rep >= 0) {
+        row[x] = row[rep];
+        continue;
+      }
+      repOf[h] = x + 1;
       int[] v = new int[m.length];
       int k = 0;
       for (int i = 0; i < pairs; i++) {
-        int s = automaton(m[2 * i]).step(m[2 * i + 1], x);
+        int s = next[i][x];
         if (s != RegexAutomaton.DEAD) {
           v[k++] = m[2 * i];
           v[k++] = s;
         }
       }
-      if (k == 0) {
-        row[x] = DEAD;
-        continue;
-      }
-      Key key = new Key(k == v.length ? v : Arrays.copyOf(v, k));
-      Integer target = local.get(key);
-      if (target == null) {
-        target = intern(key.a());
-        local.put(key, target);
-      }
-      row[x] = target;
+      row[x] = k == 0 ? DEAD : intern(k == v.length ? v : Arrays.copyOf(v, k));
     }
     int[] table = trans; // intern may have grown it
     System.arraycopy(row, 0, table, state << 8, 256);
     return row[b];
+  }
+
+  private static boolean sameColumn(int[][] next, int x, int y) {
+    for (int[] col : next) if (col[x] != col[y]) return false;
+    return true;
   }
 
   private RegexAutomaton automaton(int lexeme) {
@@ -141,6 +183,8 @@ final class Lexer {
       members = Arrays.copyOf(members, cap);
       int[][] acc = Arrays.copyOf(accepts, cap);
       byte[] sl = Arrays.copyOf(sliceLevel, cap);
+      checkedMember = Arrays.copyOf(checkedMember, cap);
+      acceptChecked = Arrays.copyOf(acceptChecked, cap);
       Arrays.fill(sl, s, cap, (byte) -1);
       int[] t = Arrays.copyOf(trans, cap * 256);
       Arrays.fill(t, s * 256, cap * 256, -1);
@@ -149,11 +193,17 @@ final class Lexer {
       trans = t;
     }
     members[s] = pairs;
+    boolean checked = false;
+    for (int i = 0; i < pairs.length; i += 2) if (lexemes[pairs[i]].check() != null) checked = true;
+    checkedMember[s] = checked;
     int n = 0;
     for (int i = 0; i < pairs.length; i += 2) if (automaton(pairs[i]).isAccepting(pairs[i + 1])) n++;
     int[] acc = new int[n];
     n = 0;
     for (int i = 0; i < pairs.length; i += 2) if (automaton(pairs[i]).isAccepting(pairs[i + 1])) acc[n++] = pairs[i];
+    boolean accChecked = false;
+    for (int l : acc) if (lexemes[l].check() != null) accChecked = true;
+    acceptChecked[s] = accChecked;
     accepts[s] = acc;
     ids.put(key, s);
     return s;
@@ -211,28 +261,65 @@ final class Lexer {
    * {@code state}: breadth first over (dfa state, slice state) pairs, at most {@code budget}.
    */
   private static boolean memberContains(RegexAutomaton dfa, int state, RegexAutomaton slice, int budget) {
-    Map<Long, Boolean> seen = new HashMap<>();
-    ArrayDeque<long[]> queue = new ArrayDeque<>();
-    int s0 = slice.start();
-    seen.put(((long) state << 32) | s0, Boolean.TRUE);
-    queue.add(new long[] {state, s0});
-    while (!queue.isEmpty()) {
-      long[] p = queue.poll();
-      int ds = (int) p[0];
-      int ss = (int) p[1];
+    LongSet seen = new LongSet();
+    long[] queue = new long[16];
+    int head = 0;
+    int tail = 0;
+    long first = ((long) state << 32) | slice.start();
+    seen.add(first);
+    queue[tail++] = first;
+    while (head < tail) {
+      long p = queue[head++];
+      int ds = (int) (p >>> 32);
+      int ss = (int) p;
       for (int b = 0; b < 256; b++) {
         int ss2 = slice.step(ss, b);
         if (ss2 == RegexAutomaton.DEAD) continue;
         int ds2 = dfa.step(ds, b);
         if (ds2 == RegexAutomaton.DEAD) return false;
         long key = ((long) ds2 << 32) | ss2;
-        if (seen.putIfAbsent(key, Boolean.TRUE) == null) {
+        if (seen.add(key)) {
           if (seen.size() > budget) return false;
-          queue.add(new long[] {ds2, ss2});
+          if (tail == queue.length) queue = Arrays.copyOf(queue, tail * 2);
+          queue[tail++] = key;
         }
       }
     }
     return true;
+  }
+
+  /** A set of non-negative longs by open addressing (the containment search's seen set). */
+  private static final class LongSet {
+    private long[] keys = new long[64];
+    private int size;
+
+    LongSet() {
+      Arrays.fill(keys, -1L);
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** Adds {@code key} (>= 0); whether it was new. */
+    boolean add(long key) {
+      int mask = keys.length - 1;
+      long h = key * 0x9E3779B97F4A7C15L;
+      int i = (int) (h ^ (h >>> 32)) & mask;
+      while (keys[i] != -1L) {
+        if (keys[i] == key) return false;
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      if (++size * 2 > keys.length) {
+        long[] old = keys;
+        keys = new long[old.length * 2];
+        Arrays.fill(keys, -1L);
+        size = 0;
+        for (long k : old) if (k != -1L) add(k);
+      }
+      return true;
+    }
   }
 
   private record Key(int[] a) {

@@ -44,14 +44,17 @@ final class Slices {
   final long[][] sets;
   final FlatTrie[] tries;
   final FlatTrie remainder;
+  /** The whole vocabulary in one trie: walked instead of every slice's when none is covered. */
+  final FlatTrie all;
 
   /** unions[bits]: the tokens of the covered slices, built on first use (one OR per mask). */
   private final long[][] unions;
 
-  private Slices(long[][] sets, FlatTrie[] tries, FlatTrie remainder) {
+  private Slices(long[][] sets, FlatTrie[] tries, FlatTrie remainder, FlatTrie all) {
     this.sets = sets;
     this.tries = tries;
     this.remainder = remainder;
+    this.all = all;
     this.unions = new long[1 << sets.length][];
   }
 
@@ -95,7 +98,11 @@ final class Slices {
     }
     FlatTrie[] tries = new FlatTrie[k];
     for (int i = 0; i < k; i++) tries[i] = FlatTrie.of(bytes[i]);
-    return new Slices(sets, tries, FlatTrie.of(bytes[k]));
+    byte[][] every = new byte[n][];
+    for (int i = 0; i <= k; i++) {
+      for (int id = 0; id < n; id++) if (bytes[i][id] != null) every[id] = bytes[i][id];
+    }
+    return new Slices(sets, tries, FlatTrie.of(bytes[k]), FlatTrie.of(every));
   }
 
   /** The bit set of slices {@code lexer} state {@code state} covers, cached per state. */

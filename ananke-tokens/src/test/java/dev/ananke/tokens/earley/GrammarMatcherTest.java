@@ -116,4 +116,36 @@ class GrammarMatcherTest {
       m2.consume(id);
     }
   }
+
+  /**
+   * Masks remembered per parser state (a matcher's memo) equal masks computed afresh by a fork,
+   * which starts with an empty memo: along a long string, numbers, checked keys and long
+   * strings, and after rollbacks that rebuild rows.
+   */
+  @Test
+  void rememberedMasksEqualFreshOnes() {
+    GrammarConstraint g = CompiledGrammar.compile(JsonSchemaCompiler.compile("""
+        {"type": "object", "properties": {"text": {"type": "string"}, "n": {"type": "number"},
+         "long": {"type": "string", "maxLength": 40}},
+         "additionalProperties": {"type": "integer"}}""")).constraint(tok.vocabulary());
+    String text = "{\"text\": \"a long plain string with many words in it, \u00e9 and more words\", "
+        + "\"n\": 1234567.125, \"other\": 12345678, \"long\": \"abcdefghij klmnopqrst uvwxyz 0123\"}";
+    int[] ids = tok.encode(text);
+    long[] a = TokenMasks.allocate(tok.vocabulary());
+    long[] b = TokenMasks.allocate(tok.vocabulary());
+    TokenMatcher m = g.newMatcher();
+    for (int i = 0; i <= ids.length; i++) {
+      for (int round = 0; round < 2; round++) {
+        m.computeMask(a);
+        m.fork().computeMask(b);
+        assertArrayEquals(b, a, "after " + i + " tokens, round " + round);
+        if (i >= 2 && round == 0) {
+          m.rollback(2);
+          assertEquals(2, m.consumeAll(java.util.Arrays.copyOfRange(ids, i - 2, i)));
+        }
+      }
+      if (i < ids.length) assertTrue(m.consume(ids[i]), "token " + i);
+    }
+    assertTrue(TokenMasks.get(a, tok.vocabulary().eosTokenId()));
+  }
 }
