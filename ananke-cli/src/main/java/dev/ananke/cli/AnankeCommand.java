@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ExtractCommand.class,
       CompileCommand.class,
+      GenerateCommand.class,
+      ValidateCommand.class,
+      ServeCommand.class,
       FixturesCommand.class,
       MaskBenchCommand.class,
       VersionCommand.class,

@@ -52,12 +52,7 @@ final class MaskBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KnownTokenizer known = switch (tokenizer.toLowerCase(Locale.ROOT)) {
-      case "llama3.1", "llama3_1" -> KnownTokenizer.LLAMA3_1;
-      case "qwen3" -> KnownTokenizer.QWEN3;
-      case "llama2" -> KnownTokenizer.LLAMA2;
-      default -> throw new BadInputException("--tokenizer " + tokenizer, "expected llama3.1, qwen3 or llama2");
-    };
+    KnownTokenizer known = TokenizerNames.parse(tokenizer);
     MaskBenchRunner.listFiles(dir); // fails with a clear message before the tokenizer is loaded
     try {
       Files.createDirectories(out);

@@ -69,7 +69,9 @@ public final class BraidSets {
               List.of(Parameter.of("id", "EntityId"), Parameter.of("entity", "Entity" + (i / 10 * 10 + 3)),
                   Parameter.of("limit", "number")),
               "Promise<Result<Entity" + (i / 10 * 10 + 4) + ">>", true, Visibility.PUBLIC,
-              i % 3 == 0 ? null : "Service" + (i / 10), List.of(), null);
+              i % 3 == 0 ? null : "Service" + (i / 10), List.of(),
+              "async " + name + "(id: EntityId, entity: Entity" + (i / 10 * 10 + 3) + ", limit: number): Promise<Result<Entity"
+                  + (i / 10 * 10 + 4) + ">>");
           hard = true;
           priority = Priority.HIGH;
         }

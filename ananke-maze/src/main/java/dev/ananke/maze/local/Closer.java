@@ -64,7 +64,19 @@ final class Closer {
       } else if (python && (text.startsWith("\"\"\"", i) || text.startsWith("'''", i))) {
         inString = text.substring(i, i + 3);
         i += 3;
-      } else if (c == '"' || (c == '\'' && !language.equals("rust"))) {
+      } else if (c == '\'' && language.equals("rust")) {
+        // a lifetime ('a, 'static) is a name; anything else after ' is a char literal
+        int j = i + 1;
+        boolean name = j < n && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '_');
+        if (name && !(j + 1 < n && text.charAt(j + 1) == '\'')) {
+          j++;
+          while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) j++;
+          i = j;
+        } else {
+          inString = "'";
+          i++;
+        }
+      } else if (c == '"' || c == '\'') {
         inString = String.valueOf(c);
         i++;
       } else if (c == '`' && backtickStrings) {

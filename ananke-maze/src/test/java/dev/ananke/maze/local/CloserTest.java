@@ -28,6 +28,8 @@ class CloserTest {
   void escapedQuotesAndRustLifetimesDoNotOpenStrings() {
     assertEquals("\"}", Closer.suffix("typescript", "f() { s = \"a\\\"b"));
     assertEquals("}", Closer.suffix("rust", "fn f<'a>(x: &'a str) { x"));
+    assertEquals("'}", Closer.suffix("rust", "fn f() { let c = '#"));
+    assertEquals("}", Closer.suffix("rust", "fn f() { let c = 'x'; let d = '\\n'"));
   }
 
   @Test
