@@ -24,6 +24,7 @@ final class Closer {
     int i = 0;
     int n = text.length();
     String inString = null;
+    int openedAt = -1;
     boolean lineComment = false;
     boolean blockComment = false;
     while (i < n) {
@@ -52,6 +53,9 @@ final class Closer {
         } else {
           i++;
         }
+      } else if (language.equals("zig") && text.startsWith("\\\\", i)) {
+        lineComment = true; // a Zig multiline string line runs to the end of its line, like a comment
+        i += 2;
       } else if (!hashComments && text.startsWith("//", i)) {
         lineComment = true;
         i += 2;
@@ -74,11 +78,11 @@ final class Closer {
           i = j;
         } else {
           inString = "'";
-          i++;
+          openedAt = ++i;
         }
       } else if (c == '"' || c == '\'') {
         inString = String.valueOf(c);
-        i++;
+        openedAt = ++i;
       } else if (c == '`' && backtickStrings) {
         inString = language.equals("go") ? "`raw" : "`";
         i++;
@@ -97,6 +101,8 @@ final class Closer {
       }
     }
     StringBuilder out = new StringBuilder();
+    boolean charLiterals = !python && !language.equals("typescript") && !language.equals("javascript");
+    if ("'".equals(inString) && charLiterals && openedAt == n) out.append('x'); // a char literal holds one character
     if (inString != null) out.append(quoteOf(inString));
     if (blockComment) out.append("*/");
     if (lineComment) out.append('\n');

@@ -84,7 +84,16 @@ public final class ApiServer implements AutoCloseable {
 
   private void handle(HttpExchange ex, String method, Handler handler) throws IOException {
     requests.incrementAndGet();
-    try (ex) {
+    // the exchange is closed after the answer is sent, error answers included
+    try {
+      answer(ex, method, handler);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void answer(HttpExchange ex, String method, Handler handler) throws IOException {
+    try {
       if (!ex.getRequestMethod().equals(method)) {
         ex.getResponseHeaders().set("Allow", method);
         send(ex, 405, error(ex.getRequestURI().getPath() + " takes " + method));
@@ -119,9 +128,12 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private byte[] readLimited(InputStream in) throws IOException {
+  /** The body, or null when it is over the limit (the rest is read and dropped, so the client gets the answer). */
+  private byte @org.jspecify.annotations.Nullable [] readLimited(InputStream in) throws IOException {
     byte[] data = in.readNBytes(maxBodyBytes + 1);
-    return data.length > maxBodyBytes ? null : data;
+    if (data.length <= maxBodyBytes) return data;
+    in.transferTo(OutputStream.nullOutputStream());
+    return null;
   }
 
   private void send(HttpExchange ex, int status, String body) throws IOException {

@@ -29,6 +29,8 @@ class CloserTest {
     assertEquals("\"}", Closer.suffix("typescript", "f() { s = \"a\\\"b"));
     assertEquals("}", Closer.suffix("rust", "fn f<'a>(x: &'a str) { x"));
     assertEquals("'}", Closer.suffix("rust", "fn f() { let c = '#"));
+    assertEquals("x')}", Closer.suffix("zig", "fn f() void { g('"));
+    assertEquals("\n}", Closer.suffix("zig", "fn f() void { \\\\a}"));
     assertEquals("}", Closer.suffix("rust", "fn f() { let c = 'x'; let d = '\\n'"));
   }
 
