@@ -48,7 +48,18 @@ record Syntax(
   private static final Chars ANY = Chars.ANY;
   private static final Chars NOT_NL = Chars.of("\n").negate();
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, Syntax> BY_LANGUAGE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The syntax of a language, built once: every compile asks for it. */
   static Syntax of(String language) {
+    Syntax known = BY_LANGUAGE.get(language);
+    if (known != null) return known;
+    Syntax built = build(language);
+    BY_LANGUAGE.putIfAbsent(language, built);
+    return built;
+  }
+
+  private static Syntax build(String language) {
     return switch (language) {
       case "typescript", "javascript" -> ecma(language);
       case "python" -> python();
