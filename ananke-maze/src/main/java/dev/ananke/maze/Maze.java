@@ -114,11 +114,14 @@ public final class Maze implements AutoCloseable {
     return caches.extractions.get(key.build(), k -> clew.extract(paths).constraints());
   }
 
+  /** The compilation of {@code set} for {@code target}, cached by the set's content and the target. */
   public Compilation compile(ConstraintSet set, Target target) {
-    CacheKey.Builder key = CacheKey.builder("compile").add("target", target.toString());
-    int i = 0;
-    for (Constraint c : set.constraints()) key.add(String.format("c%08d", i++), c.id());
-    return caches.compilations.get(key.build(), k -> Braid.compile(set, target));
+    return caches.compile(set, target, t -> {
+      CacheKey.Builder key = CacheKey.builder("compile").add("target", t.toString());
+      int i = 0;
+      for (Constraint c : set.constraints()) key.add("c" + i++, c.id());
+      return caches.compilations.get(key.build(), k -> Braid.compile(set, t));
+    });
   }
 
   public CacheStats extractionCacheStats() {

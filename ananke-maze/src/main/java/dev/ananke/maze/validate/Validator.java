@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
 public final class Validator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Clew clew = Clew.builder().build();
+  /** Compiled grammars by their text: the outputs of one target are validated against one grammar. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, CompiledGrammar> grammars =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
 
   public Validation validate(String output, Compilation compilation, ConstraintSet set) {
     ConstraintIR ir = compilation.ir();
@@ -77,8 +80,8 @@ public final class Validator {
     return Validation.of(checks);
   }
 
-  private static Check grammar(String output, ConstraintIR ir) {
-    CompiledGrammar g = CompiledGrammar.compile(Grammar.lark(ir.grammar().lark()));
+  private Check grammar(String output, ConstraintIR ir) {
+    CompiledGrammar g = grammars.get("lark:" + ir.grammar().lark(), k -> CompiledGrammar.compile(Grammar.lark(ir.grammar().lark())));
     byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
     if (g.accepts(bytes)) return new Check(null, "grammar", true, "accepted by the compiled grammar");
     int at = g.validPrefixLength(bytes);
@@ -86,13 +89,14 @@ public final class Validator {
     return new Check(null, "grammar", false, where);
   }
 
-  private static Check json(String output, ConstraintIR ir) {
+  private Check json(String output, ConstraintIR ir) {
     try {
       JSON.readTree(output);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return new Check(null, "JSON Schema", false, "not JSON: " + e.getOriginalMessage());
     }
-    CompiledGrammar g = CompiledGrammar.compile(JsonSchemaCompiler.compile(ir.jsonSchema().text(), JsonSchemaOptions.DEFAULT.withAnyPropertyOrder(true)));
+    CompiledGrammar g = grammars.get("json:" + ir.jsonSchema().text(),
+        k -> CompiledGrammar.compile(JsonSchemaCompiler.compile(ir.jsonSchema().text(), JsonSchemaOptions.DEFAULT.withAnyPropertyOrder(true))));
     boolean ok = g.accepts(output);
     return new Check(null, "JSON Schema", ok, ok ? "valid against the schema" : "not valid against the schema at " + position(output, g.validPrefixLength(output.getBytes(StandardCharsets.UTF_8))));
   }
