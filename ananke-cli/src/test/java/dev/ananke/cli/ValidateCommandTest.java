@@ -29,7 +29,10 @@ class ValidateCommandTest {
       }
 
       export function describeAccount(account: Account): string {
-        return `account ${account.id}`;
+        const accountId = account.id;
+        const balanceText = String(account.balance);
+        const summaryLine = `account ${accountId}: ${balanceText}`;
+        return summaryLine;
       }
       """;
 
@@ -47,7 +50,7 @@ class ValidateCommandTest {
     String json = Files.readString(constraints);
     String rule = "{\"name\": \"no eval\", \"tier\": \"HARD\", \"severity\": \"ERROR\", \"payload\": "
         + "{\"type\": \"forbidden_pattern\", \"pattern\": \"\\\\beval\\\\s*\\\\(\", \"syntax\": \"REGEX\", \"reason\": \"code injection\"}}";
-    Files.writeString(constraints, json.replaceFirst("\"constraints\"\\s*:\\s*\\[", "\"constraints\": [" + rule + ","));
+    Files.writeString(constraints, json.replaceFirst("\"constraints\"\\s*:\\s*\\[", java.util.regex.Matcher.quoteReplacement("\"constraints\": [" + rule + ",")));
   }
 
   private CliTest.Run validate(String code, String... extra) throws IOException {
@@ -122,7 +125,7 @@ class ValidateCommandTest {
     String json = Files.readString(constraints);
     String rule = "{\"name\": \"audit log\", \"tier\": \"HARD\", \"severity\": \"ERROR\", \"payload\": "
         + "{\"type\": \"required_pattern\", \"pattern\": \"audit(\", \"syntax\": \"LITERAL\", \"reason\": \"every change is audited\"}}";
-    Files.writeString(constraints, json.replaceFirst("\"constraints\"\\s*:\\s*\\[", "\"constraints\": [" + rule + ","));
+    Files.writeString(constraints, json.replaceFirst("\"constraints\"\\s*:\\s*\\[", java.util.regex.Matcher.quoteReplacement("\"constraints\": [" + rule + ",")));
     CliTest.Run r = validate(SOURCE);
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("violated  audit log: missing: every change is audited"), r.err());

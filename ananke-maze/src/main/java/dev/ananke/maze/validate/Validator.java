@@ -163,12 +163,14 @@ public final class Validator {
     List<Check> out = new ArrayList<>();
     for (Declarations.Declared d : Declarations.of(language, output)) {
       List<String> patterns = new ArrayList<>();
+      boolean unrestricted = false; // a category with no style accepts any name, as in the grammar
       for (IdentifierCategory c : d.categories()) {
         NamingStyle style = naming.get(c);
         if (style == null && c == IdentifierCategory.CONSTANT) style = CodeGrammars.defaultConstantStyle(language).orElse(null);
         if (style != null) patterns.add(CodeGrammars.namePattern(language, style));
+        else unrestricted = true;
       }
-      if (patterns.isEmpty() || d.name().equals("_")) continue;
+      if (unrestricted || d.name().equals("_")) continue;
       boolean ok = patterns.stream().anyMatch(d.name()::matches);
       String what = d.categories().getFirst().name().toLowerCase() + " name " + d.name();
       out.add(new Check(null, "naming of " + what, ok,
