@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Maze's compile cache, as the seed's cache suite: a hit (a set compiled before for the target),
- * a miss that evicts (a cache of {@code entries} entries fed {@code entries + 1} sets in turn, so
- * that most calls compile and insert), and hits from 1, 2, 4 and 8 concurrent clients.
+ * a miss (a set never seen: compile, insert, evict from the full cache), a rotation over
+ * {@code entries + 1} sets, and hits from 1, 2, 4 and 8 concurrent clients.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,11 +74,31 @@ public class MazeCacheBenchmark {
     return maze.compile(sets[0], target);
   }
 
+  /** Rotating over {@code entries + 1} sets: the admission policy keeps most, so mostly hits. */
   @Benchmark
-  public Compilation missAndEvict() {
+  public Compilation rotate() {
     int i = next;
     next = i == entries ? 0 : i + 1;
     return maze.compile(sets[i], target);
+  }
+
+  /** A set never seen: a miss at both levels, a compile, an insert and (the cache being full) an eviction. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Compilation missAndEvict(Fresh fresh) {
+    return maze.compile(fresh.set, target);
+  }
+
+  /** A new set for every call, made outside the measured time. */
+  @State(Scope.Thread)
+  public static class Fresh {
+    int counter = 1_000_000;
+    ConstraintSet set;
+
+    @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+    public void next() {
+      set = set(counter++);
+    }
   }
 
   @Benchmark

@@ -56,6 +56,8 @@ public class OrchestrationBenchmark {
 
   HttpServer server;
   Maze maze;
+  Maze instant;
+  MazeRequest instantRequest;
   Backend backend;
   MazeRequest request;
   GenerationRequest direct;
@@ -84,6 +86,26 @@ public class OrchestrationBenchmark {
     request = new MazeRequest("settle", List.of(src), null, "function:settleAccount", null, "llama.cpp", sampling, false);
     MazeResult first = maze.generate(request);
     if (!first.validation().allSatisfied()) throw new IllegalStateException("the canned answer must validate: " + first.validation());
+    // the same pipeline with a backend that answers at once, in process: what Maze itself costs
+    Generation canned = new Generation(ANSWER.replace("\\n", "\n"), "canned", "stop", 30, List.of(), List.of());
+    instant = Maze.builder().backend(new Backend() {
+      @Override
+      public String name() {
+        return "instant";
+      }
+
+      @Override
+      public java.util.Set<dev.ananke.maze.backend.ConstraintForm> supports() {
+        return java.util.EnumSet.allOf(dev.ananke.maze.backend.ConstraintForm.class);
+      }
+
+      @Override
+      public Generation generate(GenerationRequest r) {
+        return canned;
+      }
+    }).build();
+    instantRequest = new MazeRequest("settle", List.of(src), null, "function:settleAccount", null, "instant", sampling, false);
+    if (!instant.generate(instantRequest).validation().allSatisfied()) throw new IllegalStateException("canned answer must validate");
     ConstraintSet set = maze.extract(List.of(src));
     direct = new GenerationRequest("settle", maze.compile(set, dev.ananke.braid.Targets.parse("function:settleAccount", null, set)).ir(),
         sampling, false, false);
@@ -92,6 +114,7 @@ public class OrchestrationBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     maze.close();
+    instant.close();
     try {
       backend.close();
     } catch (Exception e) {
@@ -104,6 +127,12 @@ public class OrchestrationBenchmark {
   @Benchmark
   public MazeResult orchestration() {
     return maze.generate(request);
+  }
+
+  /** Extract and compile (cached), prompt, validate: everything but the backend. */
+  @Benchmark
+  public MazeResult overheadWithoutBackend() {
+    return instant.generate(instantRequest);
   }
 
   @Benchmark
