@@ -37,6 +37,8 @@ import java.util.function.LongFunction;
 public final class LocalBackend implements Backend {
   /** Tokens kept back for closing what is open when the budget runs out. */
   private static final int CLOSING_RESERVE = 48;
+  /** Bodies that end a function whose header is complete, by language family. */
+  private static final List<String> EMPTY_BODIES = List.of(" {}", "{}", " {\n}", ":\n    pass\n", ":\n    pass");
 
   private final Tokenizer tokenizer;
   private final LongFunction<LogitsSource> sources;
@@ -122,6 +124,18 @@ public final class LocalBackend implements Backend {
       for (int t : closing) {
         if (n >= tokens.length || !matcher.consume(t)) break;
         tokens[n++] = t;
+      }
+      // still in a header (a new function's parameters or return type): an empty body ends it
+      for (String body : EMPTY_BODIES) {
+        if (matcher.isAccepting()) break;
+        TokenMatcher probe = matcher.fork();
+        int[] ids = tokenizer.encode(body);
+        if (probe.consumeAll(ids) == ids.length && probe.isAccepting() && n + ids.length <= tokens.length) {
+          for (int t : ids) {
+            matcher.consume(t);
+            tokens[n++] = t;
+          }
+        }
       }
       text = tokenizer.decode(Arrays.copyOf(tokens, n));
     }
