@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +18,23 @@ abstract sealed class HttpBackend implements Backend
     permits VllmBackend, SglangBackend, LlamaCppBackend, OpenAiBackend {
 
   private final String name;
+  private final String path;
+  private final Set<ConstraintForm> supports;
+  private final @Nullable ConstraintForm grammarDialect;
   final Http http;
   final BackendOptions options;
 
-  HttpBackend(String name, URI baseUrl, BackendOptions options, List<String> secrets) {
+  /**
+   * @param path the endpoint every request goes to
+   * @param supports the constraint forms the server takes
+   * @param grammarDialect the dialect of the server's grammar field, null when it has none
+   */
+  HttpBackend(String name, String path, Set<ConstraintForm> supports, @Nullable ConstraintForm grammarDialect,
+      URI baseUrl, BackendOptions options, List<String> secrets) {
     this.name = name;
+    this.path = path;
+    this.supports = Set.copyOf(supports);
+    this.grammarDialect = grammarDialect;
     this.options = options;
     this.http = new Http(name, baseUrl, options, secrets);
   }
@@ -31,10 +44,18 @@ abstract sealed class HttpBackend implements Backend
     return name;
   }
 
-  /** The grammar dialect the server's grammar field takes, null when it has none. */
-  abstract @Nullable ConstraintForm grammarDialect();
+  @Override
+  public final Set<ConstraintForm> supports() {
+    return supports;
+  }
 
-  abstract String path();
+  final @Nullable ConstraintForm grammarDialect() {
+    return grammarDialect;
+  }
+
+  final String path() {
+    return path;
+  }
 
   Map<String, String> headers() {
     return Map.of();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * llama.cpp's {@code llama-server}, native {@code POST /completion}: {@code {"prompt", "n_predict",
@@ -24,22 +23,7 @@ final class LlamaCppBackend extends HttpBackend {
   static final String PATH = "/completion";
 
   LlamaCppBackend(URI baseUrl, BackendOptions options) {
-    super("llama.cpp", baseUrl, options, List.of());
-  }
-
-  @Override
-  public Set<ConstraintForm> supports() {
-    return EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF);
-  }
-
-  @Override
-  ConstraintForm grammarDialect() {
-    return ConstraintForm.GBNF;
-  }
-
-  @Override
-  String path() {
-    return PATH;
+    super("llama.cpp", PATH, EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF), ConstraintForm.GBNF, baseUrl, options, List.of());
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ final class OpenAiBackend extends HttpBackend {
   private final Map<String, String> headers;
 
   private OpenAiBackend(URI baseUrl, BackendOptions options, @Nullable String key) {
-    super("openai", baseUrl, options, key == null ? List.of() : List.of(key));
+    super("openai", PATH, EnumSet.of(ConstraintForm.JSON_SCHEMA), null, baseUrl, options, key == null ? List.of() : List.of(key));
     this.headers = key == null ? Map.of() : Map.of("Authorization", "Bearer " + key);
   }
 
@@ -40,21 +39,6 @@ final class OpenAiBackend extends HttpBackend {
           "the API key in $" + options.apiKeyEnv() + " has characters an HTTP header cannot carry (spaces, control or non-ASCII)");
     }
     return new OpenAiBackend(baseUrl, options, k);
-  }
-
-  @Override
-  public Set<ConstraintForm> supports() {
-    return EnumSet.of(ConstraintForm.JSON_SCHEMA);
-  }
-
-  @Override
-  @Nullable ConstraintForm grammarDialect() {
-    return null;
-  }
-
-  @Override
-  String path() {
-    return PATH;
   }
 
   @Override

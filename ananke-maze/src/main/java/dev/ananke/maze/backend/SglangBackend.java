@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * sglang's native {@code POST /generate}: {@code {"text", "sampling_params": {...}, "stream"}}. The
@@ -23,22 +22,7 @@ final class SglangBackend extends HttpBackend {
   static final String PATH = "/generate";
 
   SglangBackend(URI baseUrl, BackendOptions options) {
-    super("sglang", baseUrl, options, List.of());
-  }
-
-  @Override
-  public Set<ConstraintForm> supports() {
-    return EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF, ConstraintForm.REGEX);
-  }
-
-  @Override
-  ConstraintForm grammarDialect() {
-    return ConstraintForm.GBNF;
-  }
-
-  @Override
-  String path() {
-    return PATH;
+    super("sglang", PATH, EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF, ConstraintForm.REGEX), ConstraintForm.GBNF, baseUrl, options, List.of());
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * vLLM's OpenAI-compatible server, {@code POST /v1/completions} with vLLM's {@code
@@ -23,22 +22,7 @@ final class VllmBackend extends HttpBackend {
   static final String PATH = "/v1/completions";
 
   VllmBackend(URI baseUrl, BackendOptions options) {
-    super("vllm", baseUrl, options, List.of());
-  }
-
-  @Override
-  public Set<ConstraintForm> supports() {
-    return EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF, ConstraintForm.REGEX);
-  }
-
-  @Override
-  ConstraintForm grammarDialect() {
-    return ConstraintForm.GBNF;
-  }
-
-  @Override
-  String path() {
-    return PATH;
+    super("vllm", PATH, EnumSet.of(ConstraintForm.JSON_SCHEMA, ConstraintForm.GBNF, ConstraintForm.REGEX), ConstraintForm.GBNF, baseUrl, options, List.of());
   }
 
   @Override
