@@ -76,12 +76,14 @@ public final class Maze implements AutoCloseable {
       throw new BadInputException("--backend " + request.backend(), "unknown backend (known: " + backends.keySet() + ")");
     }
     long t0 = System.nanoTime();
-    ConstraintSet set = constraints(request);
+    // the context is walked and read once: for the extraction key and for the prompt
+    Map<Path, byte[]> context = read(files(request.context()));
+    ConstraintSet set = request.constraints() != null ? ConstraintJson.readSet(request.constraints()) : extract(request.context(), context);
     long t1 = System.nanoTime();
     Target target = Targets.parse(request.target(), request.language(), set);
     Compilation compilation = compile(set, target);
     long t2 = System.nanoTime();
-    GenerationRequest g = new GenerationRequest(prompt(request, compilation), compilation.ir(), request.sampling(), request.allowDegraded(), false);
+    GenerationRequest g = new GenerationRequest(prompt(request, context, compilation), compilation.ir(), request.sampling(), request.allowDegraded(), false);
     Generation out = backend.generate(g);
     long t3 = System.nanoTime();
     Validation validation = validator.validate(out.text(), compilation, set);
@@ -96,22 +98,27 @@ public final class Maze implements AutoCloseable {
     return validator.validate(code, compile(set, target), set);
   }
 
-  /** The constraints of a request: its constraints file, or its context extracted (cached by content). */
-  public ConstraintSet constraints(MazeRequest request) {
-    if (request.constraints() != null) return ConstraintJson.readSet(request.constraints());
-    return extract(request.context());
+  /** The constraints of source files and directories, extracted by Clew, cached by every file's path and content. */
+  public ConstraintSet extract(List<Path> paths) {
+    return extract(paths, read(files(paths)));
   }
 
-  public ConstraintSet extract(List<Path> paths) {
+  private ConstraintSet extract(List<Path> paths, Map<Path, byte[]> contents) {
     CacheKey.Builder key = CacheKey.builder("extract");
-    for (Path file : files(paths)) {
+    contents.forEach((file, bytes) -> key.add(file.toString(), ContentHash.sha256Hex(bytes)));
+    return caches.extractions.get(key.build(), k -> clew.extract(paths).constraints());
+  }
+
+  private static Map<Path, byte[]> read(List<Path> files) {
+    Map<Path, byte[]> out = new LinkedHashMap<>();
+    for (Path file : files) {
       try {
-        key.add(file.toString(), ContentHash.sha256Hex(Files.readAllBytes(file)));
+        out.put(file, Files.readAllBytes(file));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return caches.extractions.get(key.build(), k -> clew.extract(paths).constraints());
+    return out;
   }
 
   /** The compilation of {@code set} for {@code target}, cached by the set's content and the target. */
@@ -153,17 +160,18 @@ public final class Maze implements AutoCloseable {
     return out;
   }
 
-  /** The intent, the context files (cut), and for a function target its signature to continue from. */
-  private static String prompt(MazeRequest request, Compilation compilation) {
+  /** The intent, the context files (cut), and what to write. */
+  private static String prompt(MazeRequest request, Map<Path, byte[]> context, Compilation compilation) {
     StringBuilder b = new StringBuilder();
-    for (Path file : request.context().isEmpty() ? List.<Path>of() : files(request.context())) {
+    context.forEach((file, bytes) -> {
+      String text;
       try {
-        String text = Files.readString(file);
-        b.append("// file: ").append(file).append('\n').append(text, 0, Math.min(text.length(), CONTEXT_CHARS)).append("\n\n");
-      } catch (IOException e) {
-        // binary or unreadable context is not shown; extraction reports it
+        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return; // binary or not UTF-8: not shown; extraction reports it
       }
-    }
+      b.append("// file: ").append(file).append('\n').append(text, 0, Math.min(text.length(), CONTEXT_CHARS)).append("\n\n");
+    });
     b.append("// Task: ").append(request.intent()).append('\n');
     b.append("// Write the ").append(describe(compilation.ir().target())).append(".\n");
     return b.toString();
