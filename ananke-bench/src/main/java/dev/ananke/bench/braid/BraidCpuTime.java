@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The cases of {@link BraidCompileBenchmark} timed by the CPU time of this thread, for a machine
+ * The cases of {@link BraidCompileBenchmark} and {@link ConstraintDensityBenchmark} timed by the CPU time of this thread, for a machine
  * shared with other work, where JMH's wall-clock averages measure the scheduler: a descheduled
  * thread accrues no CPU time. Reports the median of 7 rounds after 5 warm-up rounds, and the
  * JSON write of 10 constraints (ConstraintJsonBenchmark.write, 37 us in docs/ARCHITECTURE.md at
@@ -36,11 +36,8 @@ public final class BraidCpuTime {
       ConstraintSet set = name.startsWith("d")
           ? BraidSets.dense(Integer.parseInt(name.substring(1)))
           : BraidSets.spread(Integer.parseInt(name));
-      List<String> target = set.constraints().stream()
-          .filter(c -> c.payload() instanceof dev.ananke.core.payload.FunctionSignature f && f.name().equals("fnName"))
-          .map(dev.ananke.core.Constraint::id)
-          .toList();
-      double compile = median(() -> Braid.compile(set, BraidCompileBenchmark.TARGET), set.size());
+      List<String> target = BraidSetBenchmark.targetIds(set);
+      double compile = median(() -> Braid.compile(set, BraidSetBenchmark.TARGET), set.size());
       double detect = median(() -> Conflicts.check(set), set.size());
       double graph = median(() -> ConstraintGraph.of(set), set.size());
       double order = median(() -> ConstraintGraph.of(set).topologicalOrder(), set.size());

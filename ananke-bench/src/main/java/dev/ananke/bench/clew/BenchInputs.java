@@ -32,7 +32,7 @@ final class BenchInputs {
   static Input load(String language, String size) {
     Integer lines = LINES.get(size);
     if (lines == null) throw new IllegalArgumentException("unknown size " + size + ", expected one of " + LINES.keySet());
-    Path root = repoRoot();
+    Path root = dev.ananke.bench.suite.RepoRoot.find();
     Path fixtures = root.resolve("test/fixtures").resolve(language).resolve(size);
     try {
       if (Files.isDirectory(fixtures)) {
@@ -57,15 +57,5 @@ final class BenchInputs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path repoRoot() {
-    String prop = System.getProperty("ananke.repo.root");
-    if (prop != null && !prop.isBlank()) return Path.of(prop);
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("ananke-clew"))) return p;
-    }
-    throw new IllegalStateException("run from the repository (or set -Dananke.repo.root): no ananke-clew directory above "
-        + Path.of("").toAbsolutePath());
   }
 }

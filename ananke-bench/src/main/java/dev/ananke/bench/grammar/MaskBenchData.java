@@ -21,18 +21,9 @@ final class MaskBenchData {
 
   private MaskBenchData() {}
 
-  /**
-   * The folder from {@code -Dananke.maskbench.dir}, else {@code ../shared/data/maskbench} seen from
-   * the working directory or one of its parents.
-   */
   static Path folder() {
-    String prop = System.getProperty("ananke.maskbench.dir");
-    if (prop != null) return Path.of(prop);
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path d = p.resolve("../shared/data/maskbench").normalize();
-      if (Files.isDirectory(d)) return d;
-    }
-    throw new IllegalStateException("MaskBench data not found: pass -Dananke.maskbench.dir=DIR");
+    return MaskBenchFolder.find()
+        .orElseThrow(() -> new IllegalStateException("MaskBench data not found: pass -Dananke.maskbench.dir=DIR"));
   }
 
   /** Every schema our compiler accepts, with its valid instances tokenized. */
