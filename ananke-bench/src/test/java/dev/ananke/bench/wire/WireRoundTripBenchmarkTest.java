@@ -1,0 +1,30 @@
+package dev.ananke.bench.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Each wire benchmark round-trips its value exactly: it measures a real, lossless crossing. */
+class WireRoundTripBenchmarkTest {
+
+  @Test
+  void everyValueComesBackEqual() {
+    WireRoundTripBenchmark b = new WireRoundTripBenchmark();
+    b.setUp();
+    assertTrue(b.ir50.provenance().size() >= 5 && b.ir50.grammar() != null, "a real compiled IR");
+    assertEquals(b.ir50, b.ir50());
+    assertEquals(b.single, b.struct());
+    assertEquals(b.largeVectors, b.largeVectors());
+    assertEquals(10_000, b.largeVectors().provenance().size());
+    assertEquals(b.map, b.map());
+    assertEquals(100, b.batch());
+  }
+
+  @Test
+  void theNativeCrossingParsesForReal() {
+    NativeCrossingBenchmark b = new NativeCrossingBenchmark();
+    assertEquals(1, b.emptyParse(), "an empty program is one node");
+    assertTrue(b.oneLineParse() > 5, "a declaration has a handful of nodes");
+  }
+}
