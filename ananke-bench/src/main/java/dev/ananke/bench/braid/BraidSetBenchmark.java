@@ -11,15 +11,27 @@ import dev.ananke.core.ir.Target;
 import dev.ananke.core.ir.TargetKind;
 import dev.ananke.core.payload.FunctionSignature;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What both Braid suites measure on their sets: {@code Braid.compile} for a FUNCTION_BODY target
  * ({@code fnName} in {@code src/x.ts}), and its parts alone: conflict detection, graph
  * construction (edges only: the order is computed on first use), graph plus the order of the
  * whole set, graph plus the ordered closure of what the target needs. The subclasses say which
- * sets.
+ * sets; the run settings here are theirs (JMH inherits them).
  */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
 public abstract class BraidSetBenchmark {
   static final Target TARGET = new Target("typescript", TargetKind.FUNCTION_BODY, "fnName", BraidSets.TARGET_FILE);
 

@@ -1,16 +1,9 @@
 package dev.ananke.bench.braid;
 
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The seed's constraint density suite: 5 to 250 constraints all in the target's file
@@ -20,11 +13,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code ./ananke bench density}
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class ConstraintDensityBenchmark extends BraidSetBenchmark {
 
   @Param({"5", "20", "50", "100", "250"})

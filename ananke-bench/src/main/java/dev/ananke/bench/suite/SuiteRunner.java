@@ -34,7 +34,8 @@ public final class SuiteRunner {
    * The forked JVMs' options, fixed here rather than inherited from whoever started the runner
    * (the {@code ananke} launcher's start-up flags would otherwise limit the benchmarks to C1).
    */
-  public static final List<String> FORK_JVM_ARGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xss8m", "-Xmx4g");
+  public static final List<String> FORK_JVM_ARGS = List.of("--enable-native-access=ALL-UNNAMED",
+      "--sun-misc-unsafe-memory-access=allow", "-Xss8m", "-Xmx4g");
 
   /** Secondary metrics worth keeping: allocation per operation and the suites' own counters. */
   private static final Set<String> KEPT_SECONDARY = Set.of("gc.alloc.rate.norm", "lines", "bytes");
