@@ -70,10 +70,9 @@ public record Result(
     return name + p + (metric.equals(PRIMARY) ? "" : " [" + metric + "]");
   }
 
-  /** True when a higher score is better (throughput). */
+  /** True when a higher score is better: JMH's throughput units and counters are all {@code ops/<time>}. */
   public boolean higherIsBetter() {
-    return unit.endsWith("/s") || unit.endsWith("/min") || unit.endsWith("/ms") && unit.startsWith("ops")
-        || unit.endsWith("/us") && unit.startsWith("ops") || unit.endsWith("/ns") && unit.startsWith("ops");
+    return unit.startsWith("ops/");
   }
 
   /** True when the figure is a time or a rate, which machine speed scales; false for bytes. */
