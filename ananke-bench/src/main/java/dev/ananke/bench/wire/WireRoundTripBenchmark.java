@@ -30,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code ir50}: the ConstraintIR Braid compiles from 50 constraints (its grammar, regexes,
  *       mask rules and provenance); goal 20 us (the seed's target for its FFI round trip: 1 ms);
+ *   <li>{@code ir50WithoutGrammar}: the same IR without its grammar, whose Lark and GBNF texts are
+ *       nearly all of its 24 KB: what the rest of the IR costs;
  *   <li>{@code struct}: one constraint with a function-signature payload, the struct-like case;
  *   <li>{@code largeVectors}: an IR whose lists hold 10,000 strings (provenance and denied strings);
  *   <li>{@code map}: an IR whose JSON Schema is an object of 100 properties;
@@ -45,6 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WireRoundTripBenchmark {
   ConstraintIR ir50;
+  ConstraintIR ir50WithoutGrammar;
   Constraint single;
   ConstraintIR largeVectors;
   ConstraintIR map;
@@ -55,6 +58,8 @@ public class WireRoundTripBenchmark {
     ConstraintSet fifty = BraidSets.spread(50);
     ir50 = Braid.compile(fifty, new Target("typescript", TargetKind.FUNCTION_BODY, "fnName", BraidSets.TARGET_FILE)).ir();
     if (ir50.grammar() == null || ir50.provenance().isEmpty()) throw new IllegalStateException("the 50-constraint IR compiled to nothing");
+    ir50WithoutGrammar = new ConstraintIR(ir50.target(), ir50.jsonSchema(), null, ir50.regexes(), ir50.tokenMaskRules(),
+        ir50.priority(), ir50.provenance());
     List<String> ids = new ArrayList<>();
     List<String> denied = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
@@ -78,6 +83,11 @@ public class WireRoundTripBenchmark {
   @Benchmark
   public ConstraintIR ir50() {
     return ConstraintJson.readIR(ConstraintJson.writeCompact(ir50));
+  }
+
+  @Benchmark
+  public ConstraintIR ir50WithoutGrammar() {
+    return ConstraintJson.readIR(ConstraintJson.writeCompact(ir50WithoutGrammar));
   }
 
   @Benchmark

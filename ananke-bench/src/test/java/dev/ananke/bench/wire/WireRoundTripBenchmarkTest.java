@@ -14,6 +14,8 @@ class WireRoundTripBenchmarkTest {
     b.setUp();
     assertTrue(b.ir50.provenance().size() >= 5 && b.ir50.grammar() != null, "a real compiled IR");
     assertEquals(b.ir50, b.ir50());
+    assertEquals(b.ir50WithoutGrammar, b.ir50WithoutGrammar());
+    assertEquals(b.ir50.provenance(), b.ir50WithoutGrammar.provenance());
     assertEquals(b.single, b.struct());
     assertEquals(b.largeVectors, b.largeVectors());
     assertEquals(10_000, b.largeVectors().provenance().size());
