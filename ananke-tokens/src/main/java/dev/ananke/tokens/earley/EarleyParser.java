@@ -47,7 +47,9 @@ final class EarleyParser implements ByteRecognizer {
   private int[] rowParent = new int[16];
   private int[] rowScanned = new int[16];
   private int[] rowLexStart = new int[16];
-  /** For rows scanned from a lexeme with a check: the lexeme's bytes (null otherwise). */
+  /** For rows scanned from a lexeme with a check: which checks passed (checkOutcome), else 0. */
+  private long[] rowOutcome = new long[16];
+  /** When that outcome is BY_BYTES: the lexeme's bytes (null otherwise). */
   private byte[][] rowLexeme = new byte[16][];
   /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
   private int[] rowLexStartNoIgnore = new int[16];
@@ -109,6 +111,7 @@ final class EarleyParser implements ByteRecognizer {
     this.rowParent = o.rowParent.clone();
     this.rowScanned = o.rowScanned.clone();
     this.rowLexStart = o.rowLexStart.clone();
+    this.rowOutcome = o.rowOutcome.clone();
     this.rowLexeme = o.rowLexeme.clone();
     this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
     this.rowAccept = o.rowAccept.clone();
@@ -323,17 +326,22 @@ final class EarleyParser implements ByteRecognizer {
     if (acc.length == 0) return FAIL;
     int slot = r + 1;
     boolean checked = lexer.acceptsChecked(s);
-    if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s
-        && (!checked || sameLexeme(slot, from, to))) {
+    // With checks, the new row depends on the bytes only through which checks pass: rows are
+    // told apart by that outcome, so every key that is not a listed one ("tenderabc", "tenderx")
+    // shares the row after it, and the rows built on top of it (see checkOutcome).
+    long outcome = checked ? checkOutcome(acc, from, to) : 0;
+    boolean byBytes = outcome == BY_BYTES;
+    if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s && rowOutcome[slot] == outcome
+        && (!byBytes || sameLexeme(slot, from, to))) {
       return slot;
     }
     int below = rowVer[r];
     long cacheKey = ((long) below << 32) | s;
-    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + bytesHash(from, to);
+    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + (byBytes ? bytesHash(from, to) : outcome);
     SavedRow saved = savedRows.get(cacheKey);
     for (; saved != null; saved = saved.next) {
-      if (saved.below == below && saved.scanned == s
-          && (!checked || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
+      if (saved.below == below && saved.scanned == s && saved.outcome == outcome
+          && (!byBytes || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
         restore(slot, r, s, saved);
         return slot;
       }
@@ -342,13 +350,16 @@ final class EarleyParser implements ByteRecognizer {
     int mark = ++lexMarkStamp;
     boolean ignored = false;
     int passing = 0;
-    for (int l : acc) {
+    for (int i = 0; i < acc.length; i++) {
+      int l = acc[i];
       if (cfg.ignoredLexeme[l]) {
         ignored = true;
         continue;
       }
-      LexemeCheck c = cfg.lexemes[l].check();
-      if (c != null && !c.test(buf, from, to)) continue;
+      if (checked) {
+        boolean pass = byBytes ? passes(l, from, to) : (outcome & (1L << i)) != 0;
+        if (!pass) continue;
+      }
       lexMark[l] = mark;
       passing++;
     }
@@ -369,13 +380,31 @@ final class EarleyParser implements ByteRecognizer {
     finishRow(slot);
     rowParent[slot] = r;
     rowScanned[slot] = s;
-    // a check's outcome depends on the lexeme's bytes: remember them, so that the trie walk can
-    // reuse the row for every token that ends this same lexeme (every '":', '",', '"}' after a key)
-    rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
+    rowOutcome[slot] = outcome;
+    rowLexeme[slot] = byBytes ? Arrays.copyOfRange(buf, from, to) : null;
     rowVer[slot] = ++rowSerial;
     rowPhys = slot + 1;
     save(cacheKey, slot, below, s);
     return slot;
+  }
+
+  /** checkOutcome's answer when a state completes more than 63 lexemes: rows are told apart by bytes. */
+  private static final long BY_BYTES = Long.MIN_VALUE;
+
+  /**
+   * Bit i set when lexeme acc[i] passes its check (or has none) on the bytes [from, to), or
+   * BY_BYTES when there are too many lexemes for a long. Bit 63 is never set otherwise.
+   */
+  private long checkOutcome(int[] acc, int from, int to) {
+    if (acc.length > 63) return BY_BYTES;
+    long bits = 0;
+    for (int i = 0; i < acc.length; i++) if (passes(acc[i], from, to)) bits |= 1L << i;
+    return bits;
+  }
+
+  private boolean passes(int lexeme, int from, int to) {
+    LexemeCheck c = cfg.lexemes[lexeme].check();
+    return c == null || c.test(buf, from, to);
   }
 
   /*
@@ -390,8 +419,8 @@ final class EarleyParser implements ByteRecognizer {
   private final SavedRows savedRows = new SavedRows();
   private int savedItems;
 
-  private record SavedRow(int below, int scanned, int[] dots, int[] origs, int lexStart, int lexStartNoIgnore,
-      boolean accept, byte[] lexeme, int serial, SavedRow next) {}
+  private record SavedRow(int below, int scanned, long outcome, int[] dots, int[] origs, int lexStart,
+      int lexStartNoIgnore, boolean accept, byte[] lexeme, int serial, SavedRow next) {}
 
   private int bytesHash(int from, int to) {
     int h = 1;
@@ -407,7 +436,7 @@ final class EarleyParser implements ByteRecognizer {
       savedItems = 0;
     }
     savedItems += n;
-    savedRows.put(key, new SavedRow(below, s, Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
+    savedRows.put(key, new SavedRow(below, s, rowOutcome[slot], Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
         rowLexStart[slot], rowLexStartNoIgnore[slot], rowAccept[slot], rowLexeme[slot], rowVer[slot],
         savedRows.get(key)));
   }
@@ -473,6 +502,7 @@ final class EarleyParser implements ByteRecognizer {
     rowLexStartNoIgnore[slot] = saved.lexStartNoIgnore;
     rowParent[slot] = r;
     rowScanned[slot] = s;
+    rowOutcome[slot] = saved.outcome;
     rowLexeme[slot] = saved.lexeme;
     rowVer[slot] = saved.serial;
     rowPhys = slot + 1;
@@ -588,6 +618,7 @@ final class EarleyParser implements ByteRecognizer {
     rowParent = Arrays.copyOf(rowParent, cap);
     rowScanned = Arrays.copyOf(rowScanned, cap);
     rowLexStart = Arrays.copyOf(rowLexStart, cap);
+    rowOutcome = Arrays.copyOf(rowOutcome, cap);
     rowLexeme = Arrays.copyOf(rowLexeme, cap);
     rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
     rowAccept = Arrays.copyOf(rowAccept, cap);
