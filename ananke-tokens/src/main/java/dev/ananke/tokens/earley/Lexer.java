@@ -1,11 +1,13 @@
 package dev.ananke.tokens.earley;
 
 import dev.ananke.core.error.BadInputException;
+import dev.ananke.tokens.Regex;
 import dev.ananke.tokens.RegexAutomaton;
 import dev.ananke.tokens.grammar.Lexeme;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /*
  * The lexer: one lazily built DFA over all lexemes at once, as in llguidance (docs/optimizations.md,
@@ -232,24 +234,35 @@ final class Lexer {
    * own DFA stays alive on every string of the slice, so does the combined state. Member DFA
    * states are shared by every combined state holding them (the JSON string lexeme after its
    * opening quote is one state for all string values of a schema), so the proof is cached per
-   * (lexeme, state) and a new combined state costs a few map lookups. Proving it on combined
+   * (lexeme regex, state) and a new combined state costs a few map lookups. Proving it on combined
    * states instead built combined states for every key prefix the search touched.
+   *
+   * The cache is keyed by the Regex object, not by this lexer: grammars that share a Regex (the
+   * JSON Schema compiler shares them between schemas) share its DFA, whose state numbers are
+   * therefore the same, and so share the proofs too. The slices and budgets are fixed (Slices), so
+   * a proof depends on nothing else. Weak keys: the proofs go with the last grammar using them.
    */
-  private final Map<Long, Integer> memberLevels = new HashMap<>();
+  private static final Map<Regex, Map<Integer, Integer>> MEMBER_LEVELS = new WeakHashMap<>();
 
   /** The bit set of slices some member of {@code state} covers on its own. */
   synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets) {
     int[] m = members[state];
     int bits = 0;
     for (int i = 0; i < m.length; i += 2) {
-      long key = ((long) m[i] << 32) | m[i + 1];
-      Integer lv = memberLevels.get(key);
+      Regex re = lexemes[m[i]].regex();
+      Integer lv;
+      synchronized (MEMBER_LEVELS) {
+        lv = MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).get(m[i + 1]);
+      }
       if (lv == null) {
         int b = 0;
         for (int k = 0; k < slices.length; k++) {
           if (memberContains(automaton(m[i]), m[i + 1], slices[k], budgets[k])) b |= 1 << k;
         }
-        memberLevels.put(key, lv = b);
+        lv = b;
+        synchronized (MEMBER_LEVELS) {
+          MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).put(m[i + 1], lv);
+        }
       }
       bits |= lv;
     }
