@@ -197,25 +197,104 @@ final class EarleyParser implements ByteRecognizer {
    * nodes[d] is the trie node whose state is states[d] (-1: the walk's root).
    */
   void walk(FlatTrie trie, long[] mask) {
-    long[] ns = trie.nodes;
-    int n = ns.length;
+    walk(trie, mask, null);
+  }
+
+  /**
+   * The walk, and when {@code rec} is given, a record of what in it depended on the lexer state
+   * only (see {@link LexerWalk}).
+   */
+  void walk(FlatTrie trie, long[] mask, LexerWalk.Recorder rec) {
     int base = depth;
+    walkStates[0] = lexSt[base];
+    walkNodes[0] = -1;
+    walkNodes(trie, mask, 0, trie.nodes.length, base, 0, rec);
+    finishWalk(trie, mask, base);
+  }
+
+  /**
+   * The walk from a lexer state walked before, replayed from its record: the tokens the lexer
+   * alone took are copied, and only the boundary nodes go through the parser, each followed by a
+   * walk of its subtree. Gives the same mask as {@link #walk(FlatTrie, long[])} from this state.
+   */
+  void replay(FlatTrie trie, LexerWalk w, long[] mask) {
+    long[] lexed = w.tokens;
+    for (int k = 0; k < mask.length; k++) mask[k] |= lexed[k];
+    int base = depth;
+    long[] ns = trie.nodes;
     int[] states = walkStates;
     int[] nodes = walkNodes;
     byte[] path = walkPath;
-    states[0] = lexSt[base];
-    nodes[0] = -1;
-    int boundaryNode = -2;
-    int boundaryRestart = Lexer.DEAD;
-    int synced = 0;
-    Lexer lx = lexer;
-    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
-    int i = 0;
-    while (i < n) {
+    int prevParent = -2;
+    int restart = Lexer.DEAD;
+    // the parser holds path[0..held) at depth base + held: consecutive boundary nodes share most
+    // of their path (siblings after the same closing quote), which is pushed once
+    int held = 0;
+    for (int f = 0; f < w.node.length; f++) {
+      int i = w.node[f];
       long x = ns[i];
       int b = (int) x & 0xFF;
       int pd = (int) (x >>> 8) & 0xFF;
+      if (w.parent[f] == prevParent) {
+        // boundary cache, as in walkNodes: same boundary, only the restarting byte differs
+        if (restart == Lexer.DEAD || lexer.step(restart, b) == Lexer.DEAD) continue;
+      }
+      int from = w.pathStart[f];
+      int common = 0;
+      while (common < held && common < pd && path[common] == w.paths[from + common]) common++;
+      depth = base + common;
+      for (int k = common; k < pd; k++) {
+        byte y = w.paths[from + k];
+        path[k] = y;
+        push(y & 0xFF);
+      }
+      held = pd;
+      boolean ok = push(b);
+      prevParent = w.parent[f];
+      restart = lastRestart;
+      if (!ok) continue;
+      int tok = (int) (x >>> 40);
+      if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
+      int size = (int) (x >>> 16) & 0xFFFFFF;
+      if (size > 1) {
+        path[pd] = (byte) b;
+        states[pd + 1] = lexSt[depth];
+        nodes[pd + 1] = i;
+        walkNodes(trie, mask, i + 1, i + size, base, pd + 1, null);
+      }
+      // the sub-walk may have moved the parser anywhere below base + pd + 1, and its own path
+      // stack (walkPath) agrees with the parser only up to base + pd
+      depth = base + pd;
+      held = pd;
+    }
+    depth = base;
+    finishWalk(trie, mask, base);
+  }
+
+  /**
+   * The walk's loop over trie nodes [lo, hi), whose parents' lexer states are in walkStates (by
+   * depth) and whose path bytes above depth {@code synced} the parser already holds.
+   */
+  private void walkNodes(FlatTrie trie, long[] mask, int lo, int hi, int base, int synced, LexerWalk.Recorder rec) {
+    long[] ns = trie.nodes;
+    int[] states = walkStates;
+    int[] nodes = walkNodes;
+    byte[] path = walkPath;
+    int boundaryNode = -2;
+    int boundaryRestart = Lexer.DEAD;
+    // recording: nodes whose parent depth is above fence are under a boundary (parser-dependent)
+    int fence = Integer.MAX_VALUE;
+    Lexer lx = lexer;
+    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
+    int visits = 0;
+    int i = lo;
+    while (i < hi) {
+      long x = ns[i];
+      int b = (int) x & 0xFF;
+      int pd = (int) (x >>> 8) & 0xFF;
+      visits++;
       if (synced > pd) synced = pd;
+      if (rec != null && pd <= fence) fence = Integer.MAX_VALUE;
       int s0 = states[pd];
       int t = tr[(s0 << 8) | b];
       if (t < 0) {
@@ -228,6 +307,10 @@ final class EarleyParser implements ByteRecognizer {
           // it whatever the parser holds, and bringing the parser up to this node is wasted
           i += (int) (x >>> 16) & 0xFFFFFF;
           continue;
+        }
+        if (rec != null && fence == Integer.MAX_VALUE) {
+          rec.boundary(i, nodes[pd], path, pd);
+          fence = pd;
         }
         if (nodes[pd] == boundaryNode) {
           if (boundaryRestart == Lexer.DEAD) {
@@ -262,9 +345,17 @@ final class EarleyParser implements ByteRecognizer {
       nodes[pd + 1] = i;
       path[pd] = (byte) b;
       int tok = (int) (x >>> 40);
-      if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
+      if (tok != FlatTrie.NONE) {
+        mask[tok >>> 6] |= 1L << tok;
+        if (rec != null && fence == Integer.MAX_VALUE) rec.tokens[tok >>> 6] |= 1L << tok;
+      }
       i++;
     }
+    if (rec != null) rec.visited += visits;
+  }
+
+  /** Tokens the flat trie leaves out: long ones (pushed one by one) and duplicates of a node's. */
+  private void finishWalk(FlatTrie trie, long[] mask, int base) {
     depth = base;
     for (int k = 0; k < trie.longTokens.length; k++) {
       byte[] bytes = trie.longBytes[k];

@@ -211,6 +211,46 @@ final class Lexer {
     return s;
   }
 
+  /**
+   * What a lexer state is, independently of this lexer's numbering: its members' regexes (by
+   * identity) and their DFA states. Two lexers whose states have equal member sets step, accept
+   * and die alike on every byte string, so whatever depends on the lexer state alone (a
+   * LexerWalk) can be shared between grammars that share regexes.
+   */
+  record MemberSet(Regex[] regexes, int[] states, int hash) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof MemberSet m) || m.hash != hash || !Arrays.equals(states, m.states)) return false;
+      for (int i = 0; i < regexes.length; i++) if (regexes[i] != m.regexes[i]) return false;
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private MemberSet[] memberSets = new MemberSet[16];
+
+  synchronized MemberSet memberSet(int state) {
+    if (state >= memberSets.length) memberSets = Arrays.copyOf(memberSets, Math.max(state + 1, memberSets.length * 2));
+    MemberSet m = memberSets[state];
+    if (m == null) {
+      int[] p = members[state];
+      Regex[] rs = new Regex[p.length / 2];
+      int[] st = new int[p.length / 2];
+      int h = 1;
+      for (int i = 0; i < rs.length; i++) {
+        rs[i] = lexemes[p[2 * i]].regex();
+        st[i] = p[2 * i + 1];
+        h = 31 * (31 * h + System.identityHashCode(rs[i])) + st[i];
+      }
+      memberSets[state] = m = new MemberSet(rs, st, h);
+    }
+    return m;
+  }
+
   synchronized String describe(int state) {
     StringBuilder b = new StringBuilder();
     int[] m = members[state];
