@@ -41,7 +41,6 @@ final class SharedRegexes {
     synchronized (CACHE) {
       r = CACHE.get(key);
     }
-    // counted outside the lock: the first count may build the DFA's start state
     if (r != null && r.dfaStateCount() <= MAX_SHARED_STATES) return r;
     if (r != null) {
       synchronized (CACHE) {
