@@ -285,7 +285,7 @@ final class Lexer {
   private static final Map<Regex, Map<Integer, Integer>> MEMBER_LEVELS = new WeakHashMap<>();
 
   /** The bit set of slices some member of {@code state} covers on its own. */
-  synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets) {
+  synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets, int[] subsets) {
     int[] m = members[state];
     int bits = 0;
     for (int i = 0; i < m.length; i += 2) {
@@ -295,10 +295,10 @@ final class Lexer {
         lv = MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).get(m[i + 1]);
       }
       if (lv == null) {
-        int b = 0;
-        for (int k = 0; k < slices.length; k++) {
-          if (memberContains(automaton(m[i]), m[i + 1], slices[k], budgets[k])) b |= 1 << k;
-        }
+        // a literal has one live byte per state, so it covers no slice (each starts with many
+        // bytes); left out of the search, which also keeps its call sites on DFAs only
+        RegexAutomaton a = automaton(m[i]);
+        int b = a.isLiteral() ? 0 : memberLevel(a, m[i + 1], slices, budgets, subsets);
         lv = b;
         synchronized (MEMBER_LEVELS) {
           MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).put(m[i + 1], lv);
@@ -307,6 +307,29 @@ final class Lexer {
       bits |= lv;
     }
     return bits;
+  }
+
+  /*
+   * The slices one member covers, largest slices first: covering a slice covers its subsets
+   * (subsets[k]), and a slice not proven is not proven again inside a larger one. Inside an
+   * unanchored pattern (a DFA tracking partial matches), C+ is proven within its small budget
+   * while the counted C{1,30} ran out of its large one: the first mask paid the failed search
+   * and then walked the C{1,30} trie for nothing.
+   */
+  private static int memberLevel(RegexAutomaton a, int state, RegexAutomaton[] slices, int[] budgets, int[] subsets) {
+    Integer[] order = new Integer[slices.length];
+    for (int k = 0; k < order.length; k++) order[k] = k;
+    // larger languages first: more subsets
+    Arrays.sort(order, (x, y) -> Integer.bitCount(subsets[y]) - Integer.bitCount(subsets[x]));
+    int covered = 0;
+    int failed = 0;
+    for (int k : order) {
+      if ((covered & (1 << k)) != 0) continue;
+      if ((subsets[k] & failed) != 0) continue; // a subset was not proven: neither is this
+      if (memberContains(a, state, slices[k], budgets[k])) covered |= subsets[k];
+      else failed |= 1 << k;
+    }
+    return covered;
   }
 
   /**

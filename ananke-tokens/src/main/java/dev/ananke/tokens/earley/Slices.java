@@ -35,8 +35,23 @@ final class Slices {
    */
   static final int[] BUDGET = {200, 200, 400, 1_200, 200};
 
+  /**
+   * SUBSETS[k]: the slices whose pattern's language is contained in slice k's (k included). A
+   * state that keeps every prefix of slice k alive keeps theirs alive too, so one containment
+   * proof on C+ answers for C{1,10}, C{1,30} and the identifier runs; and a subset that could
+   * not be proven is not tried again as part of a larger slice (see Lexer.sliceLevelOf).
+   */
+  static final int[] SUBSETS = new int[PATTERNS.length];
+
   static {
-    for (int k = 0; k < PATTERNS.length; k++) AUTOMATA[k] = RegexAutomaton.of(Regex.compile(PATTERNS[k]));
+    Regex[] res = new Regex[PATTERNS.length];
+    for (int k = 0; k < PATTERNS.length; k++) {
+      res[k] = Regex.compile(PATTERNS[k]);
+      AUTOMATA[k] = RegexAutomaton.of(res[k]);
+    }
+    for (int k = 0; k < PATTERNS.length; k++) {
+      for (int j = 0; j < PATTERNS.length; j++) if (res[j].isSubsetOf(res[k])) SUBSETS[k] |= 1 << j;
+    }
   }
 
   private static final Map<Vocabulary, Slices> CACHE = new WeakHashMap<>();
@@ -148,7 +163,7 @@ final class Slices {
   static int covered(Lexer lexer, int state) {
     int c = lexer.cachedSliceLevel(state);
     if (c >= 0) return c;
-    int bits = lexer.sliceLevelOf(state, AUTOMATA, BUDGET);
+    int bits = lexer.sliceLevelOf(state, AUTOMATA, BUDGET, SUBSETS);
     lexer.rememberSliceLevel(state, bits);
     return bits;
   }

@@ -67,7 +67,8 @@ class LexerWalkTest {
   /**
    * The same counted and patterned string lexemes in several properties and array items: the
    * lexer states inside the second and later values were walked before under other rows, so their
-   * masks come from replays; patterned keys and additional properties add checked lexemes.
+   * masks come from replays; patterned keys and additional properties add checked lexemes; an
+   * unanchored pattern is covered through C+ (Slices.SUBSETS), not through its own proofs.
    */
   @Test
   void replayedMasksEqualTokenByTokenMasks() {
@@ -76,11 +77,13 @@ class LexerWalkTest {
            "a": {"type": "string", "maxLength": 12},
            "b": {"type": "string", "maxLength": 12},
            "d": {"type": "string", "format": "date"},
+           "p": {"type": "string", "pattern": "\\\\d{4}-\\\\d{2}"},
            "list": {"type": "array", "items": {"type": "string", "minLength": 2, "maxLength": 12}}},
          "patternProperties": {"^x[0-9]+$": {"type": "string", "maxLength": 12}},
          "additionalProperties": {"type": "integer"}}"""));
     GrammarConstraint c = g.constraint(tok.vocabulary());
     checkEveryMask(c, "{\"a\": \"hello wor\", \"b\": \"hello wor\", \"d\": \"2024-02-29\", "
+        + "\"p\": \"on 2024-02 at noon, said the long text that goes on\", "
         + "\"list\": [\"hello\", \"hello wor\", \"ab\"], \"x12\": \"hello\", \"other\": 5}");
     // a walk from inside the counted string was kept (and the masks above replayed it)
     EarleyParser p = new EarleyParser(g);
@@ -108,5 +111,14 @@ class LexerWalkTest {
     assertNotSame(g1.lexer, g2.lexer);
     checkEveryMask(g1.constraint(tok.vocabulary()), "{\"name\": \"abc de\"}");
     checkEveryMask(g2.constraint(tok.vocabulary()), "[\"abc de\", \"abc\"]");
+  }
+
+  /** Slice containment between the slicer's patterns: C+ holds every other slice, C{1,30} holds C{1,10}. */
+  @Test
+  void sliceSubsetsFollowTheLanguages() {
+    int all = (1 << Slices.PATTERNS.length) - 1;
+    org.junit.jupiter.api.Assertions.assertEquals(all, Slices.SUBSETS[4]);
+    org.junit.jupiter.api.Assertions.assertEquals((1 << 2) | (1 << 3), Slices.SUBSETS[3]);
+    org.junit.jupiter.api.Assertions.assertEquals(1 << 0, Slices.SUBSETS[0]);
   }
 }
