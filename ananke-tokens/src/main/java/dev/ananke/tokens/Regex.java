@@ -23,11 +23,18 @@ public final class Regex {
   private final RegexNode tree;
   private final RegexLimits limits;
   private volatile LazyDfa dfa;
+  /** The bytes of a regex made by {@link #literal}, else null (see RegexAutomaton). */
+  private final byte[] literal;
 
   private Regex(String pattern, RegexNode tree, RegexLimits limits) {
+    this(pattern, tree, limits, null);
+  }
+
+  private Regex(String pattern, RegexNode tree, RegexLimits limits, byte[] literal) {
     this.pattern = pattern;
     this.tree = tree;
     this.limits = limits;
+    this.literal = literal;
   }
 
   /**
@@ -56,8 +63,10 @@ public final class Regex {
   /** A regex matching exactly {@code text}. */
   public static Regex literal(String text) {
     java.util.List<RegexNode> items = new java.util.ArrayList<>();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) items.add(RegexNode.Bytes.of(b & 0xFF));
-    return new Regex(java.util.regex.Pattern.quote(text), new RegexNode.Seq(java.util.List.copyOf(items)), RegexLimits.DEFAULT);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) items.add(RegexNode.Bytes.of(b & 0xFF));
+    return new Regex(java.util.regex.Pattern.quote(text), new RegexNode.Seq(java.util.List.copyOf(items)), RegexLimits.DEFAULT,
+        bytes);
   }
 
   /** The source pattern (for combinations, a description such as {@code (a)&(b)}). */
@@ -123,7 +132,15 @@ public final class Regex {
 
   /** DFA states built so far (grows as the regex is used; for diagnostics and benchmarks). */
   public int dfaStateCount() {
-    return dfa().stateCount();
+    // counting builds nothing: a DFA not asked for yet has no states (a literal's automaton is
+    // its bytes, see RegexAutomaton, and needs no DFA at all)
+    LazyDfa d = dfa;
+    return d == null ? 0 : d.stateCount();
+  }
+
+  /** The bytes of a literal regex, null for others; not to be modified. */
+  byte[] literalBytes() {
+    return literal;
   }
 
   LazyDfa dfa() {

@@ -6,6 +6,7 @@ import dev.ananke.tokens.TokenMatcher;
 import dev.ananke.tokens.Tokenizer;
 import dev.ananke.tokens.TokenizerCache;
 import dev.ananke.tokens.earley.GrammarConstraint;
+import dev.ananke.tokens.jsonschema.JsonSchemaCompiler;
 import dev.ananke.tokens.maskbench.MaskBenchRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,9 @@ public class GrammarMaskBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 2)
   public int coldSuite() {
+    // regexes (and their DFAs and slice proofs) are shared between schemas; left from the
+    // previous iteration they would make this one's masks second visits of the same schemas
+    JsonSchemaCompiler.clearSharedCaches();
     int n = 0;
     for (MaskBenchData.Schema s : data) {
       GrammarConstraint c = MaskBenchData.compile(s, tokenizer);

@@ -47,7 +47,9 @@ final class EarleyParser implements ByteRecognizer {
   private int[] rowParent = new int[16];
   private int[] rowScanned = new int[16];
   private int[] rowLexStart = new int[16];
-  /** For rows scanned from a lexeme with a check: the lexeme's bytes (null otherwise). */
+  /** For rows scanned from a lexeme with a check: which checks passed (checkOutcome), else 0. */
+  private long[] rowOutcome = new long[16];
+  /** When that outcome is BY_BYTES: the lexeme's bytes (null otherwise). */
   private byte[][] rowLexeme = new byte[16][];
   /** The lexer start after an ignored lexeme: no second one right away (no runaway whitespace). */
   private int[] rowLexStartNoIgnore = new int[16];
@@ -109,6 +111,7 @@ final class EarleyParser implements ByteRecognizer {
     this.rowParent = o.rowParent.clone();
     this.rowScanned = o.rowScanned.clone();
     this.rowLexStart = o.rowLexStart.clone();
+    this.rowOutcome = o.rowOutcome.clone();
     this.rowLexeme = o.rowLexeme.clone();
     this.rowLexStartNoIgnore = o.rowLexStartNoIgnore.clone();
     this.rowAccept = o.rowAccept.clone();
@@ -194,25 +197,104 @@ final class EarleyParser implements ByteRecognizer {
    * nodes[d] is the trie node whose state is states[d] (-1: the walk's root).
    */
   void walk(FlatTrie trie, long[] mask) {
-    long[] ns = trie.nodes;
-    int n = ns.length;
+    walk(trie, mask, null);
+  }
+
+  /**
+   * The walk, and when {@code rec} is given, a record of what in it depended on the lexer state
+   * only (see {@link LexerWalk}).
+   */
+  void walk(FlatTrie trie, long[] mask, LexerWalk.Recorder rec) {
     int base = depth;
+    walkStates[0] = lexSt[base];
+    walkNodes[0] = -1;
+    walkNodes(trie, mask, 0, trie.nodes.length, base, 0, rec);
+    finishWalk(trie, mask, base);
+  }
+
+  /**
+   * The walk from a lexer state walked before, replayed from its record: the tokens the lexer
+   * alone took are copied, and only the boundary nodes go through the parser, each followed by a
+   * walk of its subtree. Gives the same mask as {@link #walk(FlatTrie, long[])} from this state.
+   */
+  void replay(FlatTrie trie, LexerWalk w, long[] mask) {
+    long[] lexed = w.tokens;
+    for (int k = 0; k < mask.length; k++) mask[k] |= lexed[k];
+    int base = depth;
+    long[] ns = trie.nodes;
     int[] states = walkStates;
     int[] nodes = walkNodes;
     byte[] path = walkPath;
-    states[0] = lexSt[base];
-    nodes[0] = -1;
-    int boundaryNode = -2;
-    int boundaryRestart = Lexer.DEAD;
-    int synced = 0;
-    Lexer lx = lexer;
-    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
-    int i = 0;
-    while (i < n) {
+    int prevParent = -2;
+    int restart = Lexer.DEAD;
+    // the parser holds path[0..held) at depth base + held: consecutive boundary nodes share most
+    // of their path (siblings after the same closing quote), which is pushed once
+    int held = 0;
+    for (int f = 0; f < w.node.length; f++) {
+      int i = w.node[f];
       long x = ns[i];
       int b = (int) x & 0xFF;
       int pd = (int) (x >>> 8) & 0xFF;
+      if (w.parent[f] == prevParent) {
+        // boundary cache, as in walkNodes: same boundary, only the restarting byte differs
+        if (restart == Lexer.DEAD || lexer.step(restart, b) == Lexer.DEAD) continue;
+      }
+      int from = w.pathStart[f];
+      int common = 0;
+      while (common < held && common < pd && path[common] == w.paths[from + common]) common++;
+      depth = base + common;
+      for (int k = common; k < pd; k++) {
+        byte y = w.paths[from + k];
+        path[k] = y;
+        push(y & 0xFF);
+      }
+      held = pd;
+      boolean ok = push(b);
+      prevParent = w.parent[f];
+      restart = lastRestart;
+      if (!ok) continue;
+      int tok = (int) (x >>> 40);
+      if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
+      int size = (int) (x >>> 16) & 0xFFFFFF;
+      if (size > 1) {
+        path[pd] = (byte) b;
+        states[pd + 1] = lexSt[depth];
+        nodes[pd + 1] = i;
+        walkNodes(trie, mask, i + 1, i + size, base, pd + 1, null);
+      }
+      // the sub-walk may have moved the parser anywhere below base + pd + 1, and its own path
+      // stack (walkPath) agrees with the parser only up to base + pd
+      depth = base + pd;
+      held = pd;
+    }
+    depth = base;
+    finishWalk(trie, mask, base);
+  }
+
+  /**
+   * The walk's loop over trie nodes [lo, hi), whose parents' lexer states are in walkStates (by
+   * depth) and whose path bytes above depth {@code synced} the parser already holds.
+   */
+  private void walkNodes(FlatTrie trie, long[] mask, int lo, int hi, int base, int synced, LexerWalk.Recorder rec) {
+    long[] ns = trie.nodes;
+    int[] states = walkStates;
+    int[] nodes = walkNodes;
+    byte[] path = walkPath;
+    int boundaryNode = -2;
+    int boundaryRestart = Lexer.DEAD;
+    // recording: nodes whose parent depth is above fence are under a boundary (parser-dependent)
+    int fence = Integer.MAX_VALUE;
+    Lexer lx = lexer;
+    int[] tr = lx.table(); // refreshed after anything that may grow it (see Lexer)
+    int visits = 0;
+    int i = lo;
+    while (i < hi) {
+      long x = ns[i];
+      int b = (int) x & 0xFF;
+      int pd = (int) (x >>> 8) & 0xFF;
+      visits++;
       if (synced > pd) synced = pd;
+      if (rec != null && pd <= fence) fence = Integer.MAX_VALUE;
       int s0 = states[pd];
       int t = tr[(s0 << 8) | b];
       if (t < 0) {
@@ -225,6 +307,10 @@ final class EarleyParser implements ByteRecognizer {
           // it whatever the parser holds, and bringing the parser up to this node is wasted
           i += (int) (x >>> 16) & 0xFFFFFF;
           continue;
+        }
+        if (rec != null && fence == Integer.MAX_VALUE) {
+          rec.boundary(i, nodes[pd], path, pd);
+          fence = pd;
         }
         if (nodes[pd] == boundaryNode) {
           if (boundaryRestart == Lexer.DEAD) {
@@ -259,9 +345,17 @@ final class EarleyParser implements ByteRecognizer {
       nodes[pd + 1] = i;
       path[pd] = (byte) b;
       int tok = (int) (x >>> 40);
-      if (tok != FlatTrie.NONE) mask[tok >>> 6] |= 1L << tok;
+      if (tok != FlatTrie.NONE) {
+        mask[tok >>> 6] |= 1L << tok;
+        if (rec != null && fence == Integer.MAX_VALUE) rec.tokens[tok >>> 6] |= 1L << tok;
+      }
       i++;
     }
+    if (rec != null) rec.visited += visits;
+  }
+
+  /** Tokens the flat trie leaves out: long ones (pushed one by one) and duplicates of a node's. */
+  private void finishWalk(FlatTrie trie, long[] mask, int base) {
     depth = base;
     for (int k = 0; k < trie.longTokens.length; k++) {
       byte[] bytes = trie.longBytes[k];
@@ -323,17 +417,22 @@ final class EarleyParser implements ByteRecognizer {
     if (acc.length == 0) return FAIL;
     int slot = r + 1;
     boolean checked = lexer.acceptsChecked(s);
-    if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s
-        && (!checked || sameLexeme(slot, from, to))) {
+    // With checks, the new row depends on the bytes only through which checks pass: rows are
+    // told apart by that outcome, so every key that is not a listed one ("tenderabc", "tenderx")
+    // shares the row after it, and the rows built on top of it (see checkOutcome).
+    long outcome = checked ? checkOutcome(acc, from, to) : 0;
+    boolean byBytes = outcome == BY_BYTES;
+    if (slot < rowPhys && rowParent[slot] == r && rowScanned[slot] == s && rowOutcome[slot] == outcome
+        && (!byBytes || sameLexeme(slot, from, to))) {
       return slot;
     }
     int below = rowVer[r];
     long cacheKey = ((long) below << 32) | s;
-    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + bytesHash(from, to);
+    if (checked) cacheKey = cacheKey * 0x9E3779B97F4A7C15L + (byBytes ? bytesHash(from, to) : outcome);
     SavedRow saved = savedRows.get(cacheKey);
     for (; saved != null; saved = saved.next) {
-      if (saved.below == below && saved.scanned == s
-          && (!checked || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
+      if (saved.below == below && saved.scanned == s && saved.outcome == outcome
+          && (!byBytes || Arrays.equals(saved.lexeme, 0, saved.lexeme.length, buf, from, to))) {
         restore(slot, r, s, saved);
         return slot;
       }
@@ -342,13 +441,16 @@ final class EarleyParser implements ByteRecognizer {
     int mark = ++lexMarkStamp;
     boolean ignored = false;
     int passing = 0;
-    for (int l : acc) {
+    for (int i = 0; i < acc.length; i++) {
+      int l = acc[i];
       if (cfg.ignoredLexeme[l]) {
         ignored = true;
         continue;
       }
-      LexemeCheck c = cfg.lexemes[l].check();
-      if (c != null && !c.test(buf, from, to)) continue;
+      if (checked) {
+        boolean pass = byBytes ? passes(l, from, to) : (outcome & (1L << i)) != 0;
+        if (!pass) continue;
+      }
       lexMark[l] = mark;
       passing++;
     }
@@ -369,13 +471,31 @@ final class EarleyParser implements ByteRecognizer {
     finishRow(slot);
     rowParent[slot] = r;
     rowScanned[slot] = s;
-    // a check's outcome depends on the lexeme's bytes: remember them, so that the trie walk can
-    // reuse the row for every token that ends this same lexeme (every '":', '",', '"}' after a key)
-    rowLexeme[slot] = checked ? Arrays.copyOfRange(buf, from, to) : null;
+    rowOutcome[slot] = outcome;
+    rowLexeme[slot] = byBytes ? Arrays.copyOfRange(buf, from, to) : null;
     rowVer[slot] = ++rowSerial;
     rowPhys = slot + 1;
     save(cacheKey, slot, below, s);
     return slot;
+  }
+
+  /** checkOutcome's answer when a state completes more than 63 lexemes: rows are told apart by bytes. */
+  private static final long BY_BYTES = Long.MIN_VALUE;
+
+  /**
+   * Bit i set when lexeme acc[i] passes its check (or has none) on the bytes [from, to), or
+   * BY_BYTES when there are too many lexemes for a long. Bit 63 is never set otherwise.
+   */
+  private long checkOutcome(int[] acc, int from, int to) {
+    if (acc.length > 63) return BY_BYTES;
+    long bits = 0;
+    for (int i = 0; i < acc.length; i++) if (passes(acc[i], from, to)) bits |= 1L << i;
+    return bits;
+  }
+
+  private boolean passes(int lexeme, int from, int to) {
+    LexemeCheck c = cfg.lexemes[lexeme].check();
+    return c == null || c.test(buf, from, to);
   }
 
   /*
@@ -390,8 +510,8 @@ final class EarleyParser implements ByteRecognizer {
   private final SavedRows savedRows = new SavedRows();
   private int savedItems;
 
-  private record SavedRow(int below, int scanned, int[] dots, int[] origs, int lexStart, int lexStartNoIgnore,
-      boolean accept, byte[] lexeme, int serial, SavedRow next) {}
+  private record SavedRow(int below, int scanned, long outcome, int[] dots, int[] origs, int lexStart,
+      int lexStartNoIgnore, boolean accept, byte[] lexeme, int serial, SavedRow next) {}
 
   private int bytesHash(int from, int to) {
     int h = 1;
@@ -407,7 +527,7 @@ final class EarleyParser implements ByteRecognizer {
       savedItems = 0;
     }
     savedItems += n;
-    savedRows.put(key, new SavedRow(below, s, Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
+    savedRows.put(key, new SavedRow(below, s, rowOutcome[slot], Arrays.copyOfRange(itDot, from, from + n), Arrays.copyOfRange(itOrig, from, from + n),
         rowLexStart[slot], rowLexStartNoIgnore[slot], rowAccept[slot], rowLexeme[slot], rowVer[slot],
         savedRows.get(key)));
   }
@@ -473,6 +593,7 @@ final class EarleyParser implements ByteRecognizer {
     rowLexStartNoIgnore[slot] = saved.lexStartNoIgnore;
     rowParent[slot] = r;
     rowScanned[slot] = s;
+    rowOutcome[slot] = saved.outcome;
     rowLexeme[slot] = saved.lexeme;
     rowVer[slot] = saved.serial;
     rowPhys = slot + 1;
@@ -588,6 +709,7 @@ final class EarleyParser implements ByteRecognizer {
     rowParent = Arrays.copyOf(rowParent, cap);
     rowScanned = Arrays.copyOf(rowScanned, cap);
     rowLexStart = Arrays.copyOf(rowLexStart, cap);
+    rowOutcome = Arrays.copyOf(rowOutcome, cap);
     rowLexeme = Arrays.copyOf(rowLexeme, cap);
     rowLexStartNoIgnore = Arrays.copyOf(rowLexStartNoIgnore, cap);
     rowAccept = Arrays.copyOf(rowAccept, cap);

@@ -63,14 +63,15 @@ final class GrammarMatcher implements TokenMatcher {
       long[] set = slices.union(covered);
       System.arraycopy(set, 0, mask, 0, set.length);
     }
+    int n = slices.tries.length;
     if (covered == 0) {
       // one walk of the whole trie: the slices' tries would each repeat the shared prefixes
-      parser.walk(slices.all, mask);
+      walk(slices.all, n + 1, mask);
     } else {
-      for (int k = 0; k < slices.tries.length; k++) {
-        if ((covered & (1 << k)) == 0) parser.walk(slices.tries[k], mask);
+      for (int k = 0; k < n; k++) {
+        if ((covered & (1 << k)) == 0) walk(slices.tries[k], k, mask);
       }
-      parser.walk(slices.remainder, mask);
+      walk(slices.remainder, n, mask);
     }
     if (parser.isAccepting()) for (int e : eos) TokenMasks.set(mask, e);
     if (key >= 0) {
@@ -80,6 +81,26 @@ final class GrammarMatcher implements TokenMatcher {
       if (copy == null || copy.length != mask.length) memoMask[k] = copy = new long[mask.length];
       System.arraycopy(mask, 0, copy, 0, mask.length);
       memoKey[k] = key;
+    }
+  }
+
+  /**
+   * Walks {@code trie} (numbered {@code trieId} in the slices) from the parser's state: the first
+   * time from a lexer state (from its member set, in any grammar over this vocabulary) recording
+   * what the lexer alone decided, later replaying that record when it was kept (see LexerWalk).
+   */
+  private void walk(FlatTrie trie, int trieId, long[] mask) {
+    Slices slices = constraint.slices;
+    Lexer.MemberSet members = constraint.grammar.lexer.memberSet(parser.lexerState());
+    LexerWalk w = slices.walk(members, trieId);
+    if (w == null) {
+      LexerWalk.Recorder rec = new LexerWalk.Recorder(mask.length);
+      parser.walk(trie, mask, rec);
+      slices.remember(members, trieId, rec);
+    } else if (w == Slices.NOT_KEPT) {
+      parser.walk(trie, mask);
+    } else {
+      parser.replay(trie, w, mask);
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.ananke.tokens.earley;
 
 import dev.ananke.core.error.BadInputException;
+import dev.ananke.tokens.Regex;
 import dev.ananke.tokens.RegexAutomaton;
 import dev.ananke.tokens.grammar.Lexeme;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /*
  * The lexer: one lazily built DFA over all lexemes at once, as in llguidance (docs/optimizations.md,
@@ -209,6 +211,46 @@ final class Lexer {
     return s;
   }
 
+  /**
+   * What a lexer state is, independently of this lexer's numbering: its members' regexes (by
+   * identity) and their DFA states. Two lexers whose states have equal member sets step, accept
+   * and die alike on every byte string, so whatever depends on the lexer state alone (a
+   * LexerWalk) can be shared between grammars that share regexes.
+   */
+  record MemberSet(Regex[] regexes, int[] states, int hash) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof MemberSet m) || m.hash != hash || !Arrays.equals(states, m.states)) return false;
+      for (int i = 0; i < regexes.length; i++) if (regexes[i] != m.regexes[i]) return false;
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private MemberSet[] memberSets = new MemberSet[16];
+
+  synchronized MemberSet memberSet(int state) {
+    if (state >= memberSets.length) memberSets = Arrays.copyOf(memberSets, Math.max(state + 1, memberSets.length * 2));
+    MemberSet m = memberSets[state];
+    if (m == null) {
+      int[] p = members[state];
+      Regex[] rs = new Regex[p.length / 2];
+      int[] st = new int[p.length / 2];
+      int h = 1;
+      for (int i = 0; i < rs.length; i++) {
+        rs[i] = lexemes[p[2 * i]].regex();
+        st[i] = p[2 * i + 1];
+        h = 31 * (31 * h + System.identityHashCode(rs[i])) + st[i];
+      }
+      memberSets[state] = m = new MemberSet(rs, st, h);
+    }
+    return m;
+  }
+
   synchronized String describe(int state) {
     StringBuilder b = new StringBuilder();
     int[] m = members[state];
@@ -232,28 +274,62 @@ final class Lexer {
    * own DFA stays alive on every string of the slice, so does the combined state. Member DFA
    * states are shared by every combined state holding them (the JSON string lexeme after its
    * opening quote is one state for all string values of a schema), so the proof is cached per
-   * (lexeme, state) and a new combined state costs a few map lookups. Proving it on combined
+   * (lexeme regex, state) and a new combined state costs a few map lookups. Proving it on combined
    * states instead built combined states for every key prefix the search touched.
+   *
+   * The cache is keyed by the Regex object, not by this lexer: grammars that share a Regex (the
+   * JSON Schema compiler shares them between schemas) share its DFA, whose state numbers are
+   * therefore the same, and so share the proofs too. The slices and budgets are fixed (Slices), so
+   * a proof depends on nothing else. Weak keys: the proofs go with the last grammar using them.
    */
-  private final Map<Long, Integer> memberLevels = new HashMap<>();
+  private static final Map<Regex, Map<Integer, Integer>> MEMBER_LEVELS = new WeakHashMap<>();
 
   /** The bit set of slices some member of {@code state} covers on its own. */
-  synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets) {
+  synchronized int sliceLevelOf(int state, RegexAutomaton[] slices, int[] budgets, int[] subsets) {
     int[] m = members[state];
     int bits = 0;
     for (int i = 0; i < m.length; i += 2) {
-      long key = ((long) m[i] << 32) | m[i + 1];
-      Integer lv = memberLevels.get(key);
+      Regex re = lexemes[m[i]].regex();
+      Integer lv;
+      synchronized (MEMBER_LEVELS) {
+        lv = MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).get(m[i + 1]);
+      }
       if (lv == null) {
-        int b = 0;
-        for (int k = 0; k < slices.length; k++) {
-          if (memberContains(automaton(m[i]), m[i + 1], slices[k], budgets[k])) b |= 1 << k;
+        // a literal has one live byte per state, so it covers no slice (each starts with many
+        // bytes); left out of the search, which also keeps its call sites on DFAs only
+        RegexAutomaton a = automaton(m[i]);
+        int b = a.isLiteral() ? 0 : memberLevel(a, m[i + 1], slices, budgets, subsets);
+        lv = b;
+        synchronized (MEMBER_LEVELS) {
+          MEMBER_LEVELS.computeIfAbsent(re, k -> new HashMap<>()).put(m[i + 1], lv);
         }
-        memberLevels.put(key, lv = b);
       }
       bits |= lv;
     }
     return bits;
+  }
+
+  /*
+   * The slices one member covers, largest slices first: covering a slice covers its subsets
+   * (subsets[k]), and a slice not proven is not proven again inside a larger one. Inside an
+   * unanchored pattern (a DFA tracking partial matches), C+ is proven within its small budget
+   * while the counted C{1,30} ran out of its large one: the first mask paid the failed search
+   * and then walked the C{1,30} trie for nothing.
+   */
+  private static int memberLevel(RegexAutomaton a, int state, RegexAutomaton[] slices, int[] budgets, int[] subsets) {
+    Integer[] order = new Integer[slices.length];
+    for (int k = 0; k < order.length; k++) order[k] = k;
+    // larger languages first: more subsets
+    Arrays.sort(order, (x, y) -> Integer.bitCount(subsets[y]) - Integer.bitCount(subsets[x]));
+    int covered = 0;
+    int failed = 0;
+    for (int k : order) {
+      if ((covered & (1 << k)) != 0) continue;
+      if ((subsets[k] & failed) != 0) continue; // a subset was not proven: neither is this
+      if (memberContains(a, state, slices[k], budgets[k])) covered |= subsets[k];
+      else failed |= 1 << k;
+    }
+    return covered;
   }
 
   /**

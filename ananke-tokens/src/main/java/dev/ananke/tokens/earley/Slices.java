@@ -4,6 +4,7 @@ import dev.ananke.tokens.Regex;
 import dev.ananke.tokens.RegexAutomaton;
 import dev.ananke.tokens.TokenMasks;
 import dev.ananke.tokens.Vocabulary;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -34,8 +35,23 @@ final class Slices {
    */
   static final int[] BUDGET = {200, 200, 400, 1_200, 200};
 
+  /**
+   * SUBSETS[k]: the slices whose pattern's language is contained in slice k's (k included). A
+   * state that keeps every prefix of slice k alive keeps theirs alive too, so one containment
+   * proof on C+ answers for C{1,10}, C{1,30} and the identifier runs; and a subset that could
+   * not be proven is not tried again as part of a larger slice (see Lexer.sliceLevelOf).
+   */
+  static final int[] SUBSETS = new int[PATTERNS.length];
+
   static {
-    for (int k = 0; k < PATTERNS.length; k++) AUTOMATA[k] = RegexAutomaton.of(Regex.compile(PATTERNS[k]));
+    Regex[] res = new Regex[PATTERNS.length];
+    for (int k = 0; k < PATTERNS.length; k++) {
+      res[k] = Regex.compile(PATTERNS[k]);
+      AUTOMATA[k] = RegexAutomaton.of(res[k]);
+    }
+    for (int k = 0; k < PATTERNS.length; k++) {
+      for (int j = 0; j < PATTERNS.length; j++) if (res[j].isSubsetOf(res[k])) SUBSETS[k] |= 1 << j;
+    }
   }
 
   private static final Map<Vocabulary, Slices> CACHE = new WeakHashMap<>();
@@ -68,6 +84,44 @@ final class Slices {
       unions[bits] = u; // racy publication is fine: any thread computes the same array
     }
     return u;
+  }
+
+  /*
+   * Lexer walks (LexerWalk) by lexer member set and trie, shared by every grammar over this
+   * vocabulary: a walk's lexer-only part depends on the members' regexes and DFA states, not on
+   * the grammar, and schemas share their string, number and format regexes (JSON Schema's
+   * compiler shares them), so the first masks inside a schema's strings replay walks that other
+   * schemas made. A walk is kept only when replaying saves most of its work: it visited many
+   * nodes, few of them boundaries. Inside a plain string only the remainder trie is walked (the
+   * slices cover the rest) and nearly all of it is boundaries: such walks are not kept. Least
+   * recently used first out past WALK_BUDGET bytes (16 KiB of tokens per walk plus its frontier).
+   */
+  static final long WALK_BUDGET = 32L << 20;
+  static final int WALK_MIN_NODES = 4096;
+  static final int WALK_NODES_PER_BOUNDARY = 8;
+  static final LexerWalk NOT_KEPT = new LexerWalk.Recorder(0).finish();
+
+  private record WalkKey(Lexer.MemberSet members, int trie) {}
+
+  private final LinkedHashMap<WalkKey, LexerWalk> walks = new LinkedHashMap<>(256, 0.75f, true);
+  private long walkBytes;
+
+  /** The kept walk from a lexer state with these members over trie {@code trie}, NOT_KEPT, or null. */
+  synchronized LexerWalk walk(Lexer.MemberSet members, int trie) {
+    return walks.get(new WalkKey(members, trie));
+  }
+
+  /** Keeps what {@code rec} recorded when replaying it pays, else remembers NOT_KEPT. */
+  synchronized void remember(Lexer.MemberSet members, int trie, LexerWalk.Recorder rec) {
+    LexerWalk w = NOT_KEPT;
+    if (rec.visited >= WALK_MIN_NODES && rec.visited >= WALK_NODES_PER_BOUNDARY * rec.boundaries()) w = rec.finish();
+    LexerWalk old = walks.put(new WalkKey(members, trie), w);
+    walkBytes += w.bytes() - (old == null ? 0 : old.bytes());
+    var it = walks.values().iterator();
+    while (walkBytes > WALK_BUDGET && it.hasNext()) {
+      walkBytes -= it.next().bytes();
+      it.remove();
+    }
   }
 
   static synchronized Slices of(Vocabulary v) {
@@ -109,7 +163,7 @@ final class Slices {
   static int covered(Lexer lexer, int state) {
     int c = lexer.cachedSliceLevel(state);
     if (c >= 0) return c;
-    int bits = lexer.sliceLevelOf(state, AUTOMATA, BUDGET);
+    int bits = lexer.sliceLevelOf(state, AUTOMATA, BUDGET, SUBSETS);
     lexer.rememberSliceLevel(state, bits);
     return bits;
   }

@@ -88,6 +88,16 @@ public final class JsonSchemaCompiler {
   }
 
   /**
+   * Forgets the regexes shared between compiled schemas, and with them their lazily built DFAs
+   * and slice proofs (grammars compiled before keep theirs). For benchmarks that measure a
+   * schema's first use, which would otherwise find the schema's own regexes warm from an earlier
+   * run, and to release their memory.
+   */
+  public static void clearSharedCaches() {
+    SharedRegexes.clear();
+  }
+
+  /**
    * @throws BadInputException located at {@code schema #/json/pointer} for unsupported features,
    *     invalid schemas and exceeded limits
    */
@@ -97,7 +107,7 @@ public final class JsonSchemaCompiler {
     Expr top = c.schema(schema, "#");
     c.rules.put("start", top);
     List<Lexeme> ignore = options.whitespace() == null ? List.of()
-        : List.of(new Lexeme("%ws", Regex.compile(options.whitespace()), null));
+        : List.of(new Lexeme("%ws", SharedRegexes.get("ws:" + options.whitespace(), () -> Regex.compile(options.whitespace())), null));
     return new Grammar("start", c.rules, ignore);
   }
 
@@ -444,7 +454,7 @@ public final class JsonSchemaCompiler {
     }
     if (addl != null) any.add(addl);
     Expr member = Expr.alt(any);
-    Expr close = terminal(new Lexeme("}/required@" + path, Regex.literal("}"), new RequiredKeysCheck(required, minProps, maxProps, path)));
+    Expr close = terminal(new Lexeme("}/required@" + path, SharedRegexes.get("lit:}", () -> Regex.literal("}")), new RequiredKeysCheck(required, minProps, maxProps, path)));
     return new Expr.Seq(List.of(lit("{"), member, Expr.star(new Expr.Seq(List.of(lit(","), member))), close));
   }
 
@@ -645,7 +655,11 @@ public final class JsonSchemaCompiler {
       String fre = Formats.regex(format);
       if (fre == null) throw bad(path + "/format", "unsupported format '" + format + "'");
       Regex re = stringRegex("^" + fre + "$", -1, rmin, rmax, path + "/format");
-      if (pattern != null) re = re.and(stringRegex(pattern, -1, rmin, rmax, path + "/pattern"));
+      if (pattern != null) {
+        Regex formatted = re;
+        Regex patterned = stringRegex(pattern, -1, rmin, rmax, path + "/pattern");
+        re = SharedRegexes.get("and:" + formatted.pattern() + "\u0000" + patterned.pattern(), () -> formatted.and(patterned));
+      }
       return terminal(new Lexeme("str/" + path + "/" + format + "/" + pattern + "/" + min + "," + max, re, lengthCheck));
     }
     if (pattern != null) {
@@ -663,14 +677,16 @@ public final class JsonSchemaCompiler {
    */
   private Regex stringRegex(String pattern, int unused, int min, int max, String path) {
     String content = anchored(pattern, path);
-    Regex re;
-    try {
-      re = Regex.compile("\"(?:" + content + ")\"", LIMITS);
-    } catch (BadInputException e) {
-      throw bad(path, "unsupported pattern /" + pattern + "/: " + e.getMessage());
-    }
     String count = min == 0 && max == -1 ? "*" : "{" + min + "," + (max == -1 ? "" : max) + "}";
-    return re.and(Regex.compile("\"" + RAW_CHAR + count + "\"", LIMITS));
+    return SharedRegexes.get("str:" + content + "\u0000" + count, () -> {
+      Regex re;
+      try {
+        re = Regex.compile("\"(?:" + content + ")\"", LIMITS);
+      } catch (BadInputException e) {
+        throw bad(path, "unsupported pattern /" + pattern + "/: " + e.getMessage());
+      }
+      return re.and(Regex.compile("\"" + RAW_CHAR + count + "\"", LIMITS));
+    });
   }
 
   /** An ECMAScript search pattern as a full-match regex: unanchored sides get [\s\S]*. */
@@ -954,7 +970,8 @@ public final class JsonSchemaCompiler {
   // ---- helpers
 
   private Expr lit(String text) {
-    Lexeme l = lexemes.computeIfAbsent("lit:" + text, t -> Lexeme.literal(text));
+    Lexeme l = lexemes.computeIfAbsent("lit:" + text,
+        t -> new Lexeme(Lexeme.literal(text).key(), SharedRegexes.get("lit:" + text, () -> Regex.literal(text)), null));
     return new Expr.Terminal(l);
   }
 
@@ -964,7 +981,7 @@ public final class JsonSchemaCompiler {
   }
 
   private static Regex regex(String pattern) {
-    return Regex.compile(pattern, LIMITS);
+    return SharedRegexes.get("re:" + pattern, () -> Regex.compile(pattern, LIMITS));
   }
 
   private String newRule() {
