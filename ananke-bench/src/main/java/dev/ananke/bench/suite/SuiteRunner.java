@@ -26,7 +26,7 @@ import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Runs suites through JMH's API and turns its results into {@link Result}s. Before each suite
- * it runs the calibration benchmark with the same settings, and stamps the suite's figures with
+ * it runs the calibration benchmark with the same settings (twice the iterations), and stamps the suite's figures with
  * it, so the gate can divide out how fast the machine was at that moment.
  */
 public final class SuiteRunner {
@@ -76,18 +76,23 @@ public final class SuiteRunner {
   public List<Result> run(String suite, List<String> includes, Map<String, List<String>> params, boolean gcProfiler)
       throws RunnerException {
     List<Result> calibration = convert("calibration",
-        jmh(List.of("^" + java.util.regex.Pattern.quote(CalibrationBenchmark.class.getName()) + "\\.calibrate$"), Map.of(), false),
+        jmh(List.of("^" + java.util.regex.Pattern.quote(CalibrationBenchmark.class.getName()) + "\\.calibrate$"), Map.of(), false,
+            true),
         Double.NaN, Double.NaN);
     if (calibration.size() != 1) throw new IllegalStateException("the calibration benchmark did not run");
     Result yardstick = calibration.getFirst();
     log.printf("   calibration: %.3f ± %.3f %s%n", yardstick.score(), yardstick.error(), yardstick.unit());
-    List<Result> out = convert(suite, jmh(includes, params, gcProfiler), yardstick.score(), yardstick.error());
+    List<Result> out = convert(suite, jmh(includes, params, gcProfiler, false), yardstick.score(), yardstick.error());
     if (out.isEmpty()) throw new IllegalStateException("no benchmark matched " + includes);
     return out;
   }
 
-  private Collection<RunResult> jmh(List<String> includes, Map<String, List<String>> params, boolean gcProfiler)
-      throws RunnerException {
+  /**
+   * One JMH run. The calibration gets twice the measured iterations: its error enters every
+   * comparison of its suite, so a tighter yardstick is worth a few seconds.
+   */
+  private Collection<RunResult> jmh(List<String> includes, Map<String, List<String>> params, boolean gcProfiler,
+      boolean calibration) throws RunnerException {
     ChainedOptionsBuilder b = new OptionsBuilder()
         .jvmArgs(FORK_JVM_ARGS.toArray(String[]::new))
         .shouldFailOnError(true)
@@ -96,6 +101,7 @@ public final class SuiteRunner {
     params.forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
     if (gcProfiler) b.addProfiler(GCProfiler.class);
     mode.apply(b);
+    if (calibration && !mode.annotated()) b.measurementIterations(2 * mode.iterations());
     try {
       return new Runner(b.build()).run();
     } catch (RunnerException e) {
