@@ -41,8 +41,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Seeds per function: three for the small and medium fixtures, two for the large ones, one for
  * the extra-large ones, whose 2,000 functions come from the same templates as the others; that
- * keeps the test to a few minutes of CI. The functions of a fixture are generated in parallel (the
- * backend, Braid and the validator are thread-safe), which is also a check that they are.
+ * keeps the class to about ten minutes on a loaded 2-core machine (docs/maze.md has the figures;
+ * a second seed for the extra-large fixtures would add about five). The functions of a fixture
+ * are generated in parallel (the backend, Braid and the validator are thread-safe), which is also
+ * a check that they are.
  */
 class LocalBackendTest {
   private static final Tokenizer LLAMA = TokenizerCache.load(KnownTokenizer.LLAMA3_1);
