@@ -27,6 +27,7 @@ final class Closer {
     int openedAt = -1;
     boolean lineComment = false;
     boolean blockComment = false;
+    String completion = "";
     while (i < n) {
       char c = text.charAt(i);
       if (lineComment) {
@@ -56,6 +57,11 @@ final class Closer {
       } else if (language.equals("zig") && text.startsWith("\\\\", i)) {
         lineComment = true; // a Zig multiline string line runs to the end of its line, like a comment
         i += 2;
+      } else if (language.equals("zig") && c == '\\' && i == n - 1) {
+        // a lone backslash is only ever the start of a multiline string line: finish its \\
+        completion = "\\";
+        lineComment = true;
+        i++;
       } else if (!hashComments && text.startsWith("//", i)) {
         lineComment = true;
         i += 2;
@@ -100,7 +106,7 @@ final class Closer {
         i++;
       }
     }
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(completion);
     boolean charLiterals = !python && !language.equals("typescript") && !language.equals("javascript");
     if ("'".equals(inString) && charLiterals && openedAt == n) out.append('x'); // a char literal holds one character
     if (inString != null) out.append(quoteOf(inString));

@@ -1,5 +1,7 @@
 package dev.ananke.maze.local;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ananke.core.ir.ConstraintIR;
 import dev.ananke.maze.backend.Backend;
 import dev.ananke.maze.backend.BackendException;
@@ -23,7 +25,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
@@ -43,7 +44,12 @@ public final class LocalBackend implements Backend {
   private final Tokenizer tokenizer;
   private final LongFunction<LogitsSource> sources;
   private final String model;
-  private final ConcurrentHashMap<String, GrammarConstraint> grammars = new ConcurrentHashMap<>();
+  /*
+   * Grammars paired with the vocabulary, by their text: the generations of one target share one.
+   * Bounded, since every function target has a grammar of its own (its signature) and each holds
+   * lexer tables; a run over thousands of functions would otherwise keep them all.
+   */
+  private final Cache<String, GrammarConstraint> grammars = Caffeine.newBuilder().maximumSize(64).build();
 
   /**
    * @param sources a logits source for a seed (each generation gets its own)
@@ -167,12 +173,12 @@ public final class LocalBackend implements Backend {
     List<TokenMatcher> parts = new ArrayList<>();
     if (ir.jsonSchema() != null) {
       String schema = ir.jsonSchema().text();
-      parts.add(grammars.computeIfAbsent("json:" + schema,
+      parts.add(grammars.get("json:" + schema,
           k -> CompiledGrammar.compile(JsonSchemaCompiler.compile(schema, JsonSchemaOptions.DEFAULT)).constraint(vocab)).newMatcher());
       sent.add(ConstraintForm.JSON_SCHEMA);
     } else if (ir.grammar() != null) {
       String lark = ir.grammar().lark();
-      parts.add(grammars.computeIfAbsent("lark:" + lark, k -> CompiledGrammar.compile(Grammar.lark(lark)).constraint(vocab)).newMatcher());
+      parts.add(grammars.get("lark:" + lark, k -> CompiledGrammar.compile(Grammar.lark(lark)).constraint(vocab)).newMatcher());
       sent.add(ConstraintForm.LARK);
     }
     for (String regex : ir.regexes()) {

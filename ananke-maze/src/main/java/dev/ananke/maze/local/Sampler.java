@@ -10,6 +10,64 @@ final class Sampler {
 
   /** A token id the mask allows, or -1 when it allows none. Temperature 0 is greedy. */
   static int sample(float[] logits, long[] mask, double temperature, double topP, SplittableRandom random) {
+    if (temperature > 0 && topP >= 1) {
+      int t = byRejection(logits, mask, temperature, random);
+      if (t != UNDECIDED) return t;
+    }
+    return exactly(logits, mask, temperature, topP, random);
+  }
+
+  private static final int UNDECIDED = -2;
+  /** Proposals before giving up on rejection: a peaked distribution rejects almost everything. */
+  private static final int PROPOSALS = 64;
+
+  /*
+   * Without top-p the softmax needs no sorting, and rejection sampling needs no pass that
+   * exponentiates every allowed token (a code grammar allows most of a 128k vocabulary, and the
+   * exact pass cost more than the mask): propose an allowed token uniformly, accept it with
+   * probability exp((logit - max) / T). An accepted token has exactly the softmax distribution,
+   * and so does the exact pass that follows when every proposal is rejected, so the mixture is
+   * exact too.
+   */
+  private static int byRejection(float[] logits, long[] mask, double temperature, SplittableRandom random) {
+    int words = Math.min(mask.length, (logits.length + 63) >>> 6);
+    int count = 0;
+    float max = Float.NEGATIVE_INFINITY;
+    for (int w = 0; w < words; w++) {
+      long bits = mask[w];
+      if (bits == 0) continue;
+      if (w == words - 1 && (logits.length & 63) != 0) bits &= (1L << (logits.length & 63)) - 1;
+      count += Long.bitCount(bits);
+      while (bits != 0) {
+        float l = logits[(w << 6) + Long.numberOfTrailingZeros(bits)];
+        if (l > max) max = l;
+        bits &= bits - 1;
+      }
+    }
+    if (count == 0) return -1;
+    for (int k = 0; k < PROPOSALS; k++) {
+      int id = nthAllowed(mask, words, logits.length, random.nextInt(count));
+      if (random.nextDouble() < Math.exp((logits[id] - max) / temperature)) return id;
+    }
+    return UNDECIDED;
+  }
+
+  /** The id of the {@code n}-th (0-based) allowed token below {@code limit}. */
+  private static int nthAllowed(long[] mask, int words, int limit, int n) {
+    for (int w = 0; w < words; w++) {
+      long bits = mask[w];
+      if (w == words - 1 && (limit & 63) != 0) bits &= (1L << (limit & 63)) - 1;
+      int c = Long.bitCount(bits);
+      if (n < c) {
+        for (int k = 0; k < n; k++) bits &= bits - 1;
+        return (w << 6) + Long.numberOfTrailingZeros(bits);
+      }
+      n -= c;
+    }
+    throw new IllegalStateException("fewer allowed tokens than counted");
+  }
+
+  private static int exactly(float[] logits, long[] mask, double temperature, double topP, SplittableRandom random) {
     int count = 0;
     int[] ids = new int[64];
     for (int w = 0; w < mask.length; w++) {

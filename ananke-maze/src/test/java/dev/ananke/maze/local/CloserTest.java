@@ -31,6 +31,8 @@ class CloserTest {
     assertEquals("'}", Closer.suffix("rust", "fn f() { let c = '#"));
     assertEquals("x')}", Closer.suffix("zig", "fn f() void { g('"));
     assertEquals("\n}", Closer.suffix("zig", "fn f() void { \\\\a}"));
+    // a lone backslash can only begin a multiline string line (found by LocalBackendTest, zig heartbeat)
+    assertEquals("\\\n])}", Closer.suffix("zig", "fn f() void { g([#\\"));
     assertEquals("}", Closer.suffix("rust", "fn f() { let c = 'x'; let d = '\\n'"));
   }
 

@@ -73,6 +73,12 @@ final class EarleyParser implements ByteRecognizer {
   private int stamp;
   private final int[] lexMark;
   private int lexMarkStamp;
+  /** predicted[nt] == predictStamp: nt's productions are already in the row being finished. */
+  private final int[] predicted;
+  private int predictStamp;
+  /** completed[nt] == predictStamp: nt was completed from origin completedOrig[nt] in this row. */
+  private final int[] completed;
+  private final int[] completedOrig;
   private int[] lexScratch;
 
   EarleyParser(CompiledGrammar g) {
@@ -82,6 +88,9 @@ final class EarleyParser implements ByteRecognizer {
     this.dotLhs = cfg.dotLhs;
     this.lexMark = new int[cfg.lexemes.length];
     this.lexScratch = new int[cfg.lexemes.length];
+    this.predicted = new int[cfg.nonterminals];
+    this.completed = new int[cfg.nonterminals];
+    this.completedOrig = new int[cfg.nonterminals];
     // row 0: predict the augmented start
     rowStart[0] = 0;
     newItemSet(0);
@@ -100,6 +109,9 @@ final class EarleyParser implements ByteRecognizer {
     this.dotLhs = o.dotLhs;
     this.lexMark = new int[cfg.lexemes.length];
     this.lexScratch = new int[cfg.lexemes.length];
+    this.predicted = new int[cfg.nonterminals];
+    this.completed = new int[cfg.nonterminals];
+    this.completedOrig = new int[cfg.nonterminals];
     this.depth = o.depth;
     this.buf = o.buf.clone();
     this.lexSt = o.lexSt.clone();
@@ -607,6 +619,11 @@ final class EarleyParser implements ByteRecognizer {
   /** Closes the items of row {@code k} (from rowStart[k]) under prediction and completion. */
   private void finishRow(int k) {
     boolean accept = false;
+    if (++predictStamp == Integer.MAX_VALUE) {
+      Arrays.fill(predicted, 0);
+      Arrays.fill(completed, 0);
+      predictStamp = 1;
+    }
     for (int i = rowStart[k]; i < itEnd; i++) {
       int dot = itDot[i];
       int orig = itOrig[i];
@@ -615,11 +632,23 @@ final class EarleyParser implements ByteRecognizer {
         if (dot == cfg.acceptDot && orig == 0) accept = true;
         if (orig == k) continue; // nullable completions were advanced at prediction time
         int lhs = dotLhs[dot];
+        // several productions of one rule often complete from the same origin (an item sequence's
+        // rule has one per item kind): the second would add the same items again
+        if (completed[lhs] == predictStamp && completedOrig[lhs] == orig) continue;
+        completed[lhs] = predictStamp;
+        completedOrig[lhs] = orig;
         for (int j = rowStart[orig], e = rowEnd[orig]; j < e; j++) {
           if (dotSym[itDot[j]] == lhs) add(itDot[j] + 1, itOrig[j]);
         }
       } else if (sym >= 0) {
-        for (int p : cfg.prodsOf[sym]) add(p, k);
+        // a nonterminal predicted again in this row would add the same items: a code grammar's
+        // item sequences predict each of their rules from a dozen places
+        if (predicted[sym] != predictStamp) {
+          predicted[sym] = predictStamp;
+          // (start of production, k) is new: such items come from nothing but this prediction
+          // (advancing a dot never lands on a production's start), so no duplicate check
+          for (int p : cfg.prodsOf[sym]) append(p, k);
+        }
         if (cfg.nullable[sym]) add(dot + 1, orig);
       }
     }
@@ -636,15 +665,34 @@ final class EarleyParser implements ByteRecognizer {
       }
     }
     if (n > 0) {
-      Arrays.sort(lexScratch, 0, n);
+      // lexer.start() wants the ids sorted. A code grammar has a few dozen lexemes, most of them
+      // allowed in every row, and reading the marks in id order beats sorting twice per row; a
+      // JSON Schema grammar may have thousands of lexemes and allow a handful
+      int lexemes = lexMark.length;
+      boolean scanMarks = lexemes <= 4 * n + 64;
+      if (scanMarks) {
+        n = 0;
+        for (int l = 0; l < lexemes; l++) if (lexMark[l] == mark) lexScratch[n++] = l;
+      } else {
+        Arrays.sort(lexScratch, 0, n);
+      }
       rowLexStartNoIgnore[k] = lexer.start(lexScratch, n);
+      boolean moreIgnored = false;
       for (int l = 0; l < cfg.ignoredLexeme.length && cfg.ignoredLexeme[l]; l++) {
         if (lexMark[l] != mark) {
           lexMark[l] = mark;
           lexScratch[n++] = l;
+          moreIgnored = true;
         }
       }
-      Arrays.sort(lexScratch, 0, n);
+      if (moreIgnored) {
+        if (scanMarks) {
+          n = 0;
+          for (int l = 0; l < lexemes; l++) if (lexMark[l] == mark) lexScratch[n++] = l;
+        } else {
+          Arrays.sort(lexScratch, 0, n);
+        }
+      }
       rowLexStart[k] = lexer.start(lexScratch, n);
     } else {
       rowLexStart[k] = Lexer.DEAD;
@@ -679,6 +727,16 @@ final class EarleyParser implements ByteRecognizer {
     itDot[itEnd] = dot;
     itOrig[itEnd++] = orig;
     if ((itEnd - currentRowStart()) * 2 > hashKeys.length) rehash();
+  }
+
+  /** Adds an item known not to be in the row yet (it stays out of the duplicate table). */
+  private void append(int dot, int orig) {
+    if (itEnd == itDot.length) {
+      itDot = Arrays.copyOf(itDot, itEnd * 2);
+      itOrig = Arrays.copyOf(itOrig, itEnd * 2);
+    }
+    itDot[itEnd] = dot;
+    itOrig[itEnd++] = orig;
   }
 
   private int rowBeingBuilt;

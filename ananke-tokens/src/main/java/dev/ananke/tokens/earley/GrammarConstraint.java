@@ -4,6 +4,7 @@ import dev.ananke.tokens.TokenMatcher;
 import dev.ananke.tokens.Vocabulary;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A compiled grammar paired with a vocabulary: the shared, thread-safe part of grammar-constrained
@@ -39,22 +40,32 @@ public final class GrammarConstraint {
     return new GrammarMatcher(this, new EarleyParser(grammar));
   }
 
+  /*
+   * Token ids by their bytes, per vocabulary: building the map walks all 128k tokens (tens of
+   * milliseconds), and one vocabulary serves every grammar of a run, e.g. one per function target.
+   */
+  private static final Map<Vocabulary, Map<String, Integer>> TOKEN_OF_BYTES = new WeakHashMap<>();
+
   /** Token ids by their bytes (as ISO-8859-1 strings), for forced tokens; built on first use. */
   Map<String, Integer> tokenOfBytes() {
     Map<String, Integer> m = tokenOfBytes;
-    if (m == null) {
-      synchronized (this) {
-        m = tokenOfBytes;
-        if (m == null) {
-          m = new HashMap<>();
-          for (int id = 0; id < vocabulary.size(); id++) {
-            if (!vocabulary.isDefined(id) || vocabulary.isSpecial(id)) continue;
-            m.putIfAbsent(new String(vocabulary.tokenBytes(id), java.nio.charset.StandardCharsets.ISO_8859_1), id);
-          }
-          tokenOfBytes = m;
-        }
-      }
-    }
+    if (m == null) tokenOfBytes = m = tokenOfBytes(vocabulary);
     return m;
+  }
+
+  private static Map<String, Integer> tokenOfBytes(Vocabulary vocabulary) {
+    synchronized (TOKEN_OF_BYTES) {
+      Map<String, Integer> m = TOKEN_OF_BYTES.get(vocabulary);
+      if (m == null) {
+        m = new HashMap<>();
+        for (int id = 0; id < vocabulary.size(); id++) {
+          if (!vocabulary.isDefined(id) || vocabulary.isSpecial(id)) continue;
+          m.putIfAbsent(new String(vocabulary.tokenBytes(id), java.nio.charset.StandardCharsets.ISO_8859_1), id);
+        }
+        m = Map.copyOf(m);
+        TOKEN_OF_BYTES.put(vocabulary, m);
+      }
+      return m;
+    }
   }
 }
