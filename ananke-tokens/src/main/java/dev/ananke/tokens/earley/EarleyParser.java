@@ -746,8 +746,11 @@ final class EarleyParser implements ByteRecognizer {
   }
 
   private void rehash() {
-    hashKeys = new long[hashKeys.length * 2];
-    hashStamp = new int[hashStamp.length * 2];
+    // appended (predicted) items do not trigger a rehash, so the row may have outgrown one doubling
+    int cap = hashKeys.length * 2;
+    while ((itEnd - rowBeingBuilt) * 2 > cap) cap *= 2;
+    hashKeys = new long[cap];
+    hashStamp = new int[cap];
     stamp = 1;
     int mask = hashKeys.length - 1;
     for (int j = rowBeingBuilt; j < itEnd; j++) {
