@@ -2,6 +2,7 @@ package dev.ananke.bench.gate;
 
 import dev.ananke.bench.results.BenchRun;
 import dev.ananke.bench.results.Result;
+import dev.ananke.bench.results.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

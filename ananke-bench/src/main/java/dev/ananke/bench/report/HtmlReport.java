@@ -4,6 +4,7 @@ import dev.ananke.bench.gate.GateReport;
 import dev.ananke.bench.gate.Verdict;
 import dev.ananke.bench.results.BenchRun;
 import dev.ananke.bench.results.Result;
+import dev.ananke.bench.results.Units;
 import dev.ananke.bench.suite.Suite;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class HtmlReport {
         + "<th>our goal</th><th>our median</th><th>figure</th></tr>\n");
     for (SeedTarget t : SeedTarget.ALL) {
       Optional<Result> r = t.pick(run.results());
-      double ours = r.map(x -> SeedTarget.seconds(x.median(), x.unit())).orElse(Double.NaN);
+      double ours = r.map(x -> Units.secondsPerOperation(x.median(), x.unit())).orElse(Double.NaN);
       table.append("<tr><td>").append(t.component()).append("</td><td>").append(Format.html(t.operation()))
           .append("</td><td>").append(Format.html(t.seedTarget())).append("</td><td>")
           .append(t.goalSeconds() == null ? "-" : "&le; " + Format.seconds(t.goalSeconds())).append("</td><td class=\"n\">")

@@ -1,6 +1,7 @@
 package dev.ananke.bench.report;
 
 import dev.ananke.bench.results.Result;
+import dev.ananke.bench.results.Units;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public record SeedTarget(String component, String operation, String seedTarget, 
   public Optional<Result> pick(List<Result> results) {
     return results.stream()
         .filter(r -> r.metric().equals(Result.PRIMARY) && matches(r))
-        .max(Comparator.comparingDouble(r -> seconds(r.median(), r.unit())));
+        .max(Comparator.comparingDouble(r -> Units.secondsPerOperation(r.median(), r.unit())));
   }
 
   boolean matches(Result r) {
@@ -64,16 +65,5 @@ public record SeedTarget(String component, String operation, String seedTarget, 
       if (value == null || !List.of(e.getValue().split(",")).contains(value)) return false;
     }
     return true;
-  }
-
-  /** A time per operation in seconds; NaN for other units. */
-  static double seconds(double value, String unit) {
-    return switch (unit) {
-      case "ns/op" -> value * 1e-9;
-      case "us/op" -> value * 1e-6;
-      case "ms/op" -> value * 1e-3;
-      case "s/op" -> value;
-      default -> Double.NaN;
-    };
   }
 }

@@ -111,12 +111,12 @@ public final class SuiteRunner {
 
   /** JMH hides a benchmark's own exception among the suppressed ones of its wrapper; silent runs would lose it. */
   private static String rootCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      for (Throwable s : t.getSuppressed()) return s + (s.getStackTrace().length > 0 ? " at " + s.getStackTrace()[0] : "");
-      if (t.getCause() == null) return t.toString();
-    }
-    return e.toString();
+    Throwable t = e;
+    while (t.getSuppressed().length == 0 && t.getCause() != null) t = t.getCause();
+    Throwable s = t.getSuppressed().length > 0 ? t.getSuppressed()[0] : t;
+    return s + (s.getStackTrace().length > 0 ? " at " + s.getStackTrace()[0] : "");
   }
+
 
   private static List<Result> convert(String suite, Collection<RunResult> runs, double calibration, double calibrationError) {
     List<Result> out = new ArrayList<>();

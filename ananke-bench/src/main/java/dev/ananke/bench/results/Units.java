@@ -1,4 +1,4 @@
-package dev.ananke.bench.gate;
+package dev.ananke.bench.results;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
  * JMH's units as costs: a time per operation in seconds, a rate turned into seconds per unit of
  * work, a size in bytes. A cost is lower when better, whatever the unit was.
  */
-final class Units {
+public final class Units {
   private Units() {}
 
   /** The cost in base units (s/op, s per counted unit, bytes), or null for a unit we do not know. */
-  static @Nullable Double cost(double score, String unit) {
+  public static @Nullable Double cost(double score, String unit) {
     String[] parts = unit.split("/", 2);
     if (parts.length == 2 && parts[1].equals("op")) {
       Double seconds = seconds(parts[0]);
@@ -31,7 +31,7 @@ final class Units {
   }
 
   /** True when two units measure the same kind of thing (both times per operation, both rates, both sizes). */
-  static boolean comparable(String a, String b) {
+  public static boolean comparable(String a, String b) {
     return kind(a).equals(kind(b));
   }
 
@@ -40,6 +40,13 @@ final class Units {
     if (parts.length == 2 && parts[1].equals("op")) return parts[0].equals("B") ? "size" : "time";
     if (parts.length == 2) return "rate";
     return "size";
+  }
+
+  /** A time per operation ({@code ns/op} ... {@code s/op}) in seconds; NaN for any other unit. */
+  public static double secondsPerOperation(double value, String unit) {
+    String[] parts = unit.split("/", 2);
+    Double seconds = parts.length == 2 && parts[1].equals("op") ? seconds(parts[0]) : null;
+    return seconds == null ? Double.NaN : value * seconds;
   }
 
   private static @Nullable Double seconds(String unit) {
