@@ -6,6 +6,7 @@ import dev.ananke.bench.clew.ExtractionBenchmark;
 import dev.ananke.bench.clew.MultiLanguageBenchmark;
 import dev.ananke.bench.grammar.GrammarCompileBenchmark;
 import dev.ananke.bench.grammar.GrammarMaskBenchmark;
+import dev.ananke.bench.maze.ConstraintHashBenchmark;
 import dev.ananke.bench.maze.MazeCacheBenchmark;
 import dev.ananke.bench.maze.OrchestrationBenchmark;
 import dev.ananke.bench.memory.MemoryBenchmark;
@@ -40,7 +41,8 @@ public enum Suite {
   WIRE("wire", "the JSON wire format round trip (IR, structs, large vectors, maps, batches) and the native parser crossing",
       ConstraintJsonBenchmark.class, WireRoundTripBenchmark.class, NativeCrossingBenchmark.class),
   PIPELINE("pipeline", "extraction then compilation of one fixture, per language", PipelineBenchmark.class),
-  CACHE("cache", "Maze's compilation cache: hit, miss with eviction, 1 to 8 concurrent clients", MazeCacheBenchmark.class),
+  CACHE("cache", "Maze's compilation cache: hit, miss with eviction, 1 to 8 concurrent clients; the content ids of 10 constraints",
+      MazeCacheBenchmark.class, ConstraintHashBenchmark.class),
   ORCHESTRATION("orchestration", "a whole generation request with a loopback llama.cpp server, and without a backend",
       OrchestrationBenchmark.class),
   MASKS("masks", "token masks of regexes over the Llama 3.1 vocabulary: walk, sliced, memoized, compile",
