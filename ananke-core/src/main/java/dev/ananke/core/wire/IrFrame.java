@@ -34,8 +34,8 @@ public final class IrFrame {
   }
 
   /**
-   * True when {@code bytes} start with a frame's magic (of any version): cheap, to tell a frame
-   * from JSON text, which can never start so.
+   * True when {@code bytes} start with a frame's magic (of any version) as {@link #write} writes
+   * it: cheap, to tell a frame from JSON text, which can never start so.
    */
   public static boolean isFrame(byte[] bytes) {
     byte[] tag = IrLayout.SELF_DESCRIBED;

@@ -162,14 +162,17 @@ final class IrLayout {
     if (r.head("magic", -1) != CborWriter.MAP) throw notAFrame(in);
     long pairs = r.argument();
     if (!r.skip(MAGIC)) {
-      if (in.length < VERSION_AT) throw IrFrame.error(in.length, "magic", "truncated: the frame ends inside its magic");
+      if (in.length < r.position() + MAGIC.encoded().length) {
+        throw IrFrame.error(in.length, "magic", "truncated: the frame ends inside its magic");
+      }
       throw notAFrame(in);
     }
+    int versionAt = r.position(); // VERSION_AT when the map head has its shortest form, as written
     if (r.head("version", -1) != CborWriter.UNSIGNED) {
-      throw IrFrame.error(VERSION_AT, "version", "expected the frame version, an unsigned integer");
+      throw IrFrame.error(versionAt, "version", "expected the frame version, an unsigned integer");
     }
     if (r.argument() != IrFrame.VERSION) {
-      throw IrFrame.error(VERSION_AT, "version",
+      throw IrFrame.error(versionAt, "version",
           "unsupported IR frame version " + Long.toUnsignedString(r.argument()) + " (this build reads version " + IrFrame.VERSION + ")");
     }
     if (pairs != PAIRS) {

@@ -96,6 +96,18 @@ class IrFrameTest {
     assertTrue(new CBORMapper().readTree(IrFrame.write(BARE)).at("/target/name").isNull());
   }
 
+  @Test
+  void headsWiderThanNeededStillRead() {
+    byte[] frame = IrFrame.write(FULL);
+    int lark = textAt(frame, "lark");
+    int length = frame[lark + 1] & 0xff;
+    // the root map's count on 1 extra byte, the lark text's length on 4 instead of 1
+    byte[] wide = splice(frame, lark, 2, (byte) 0x7a, 0, 0, 0, length);
+    wide = splice(wide, 3, 1, (byte) 0xb8, 8);
+    assertEquals(FULL, IrFrame.read(wide));
+    assertArrayEquals(frame, IrFrame.write(IrFrame.read(wide)), "written back in the shortest form");
+  }
+
   // ---------------------------------------------------------------- malformed frames
 
   @Test
