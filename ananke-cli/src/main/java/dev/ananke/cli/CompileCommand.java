@@ -12,6 +12,7 @@ import dev.ananke.core.error.BadInputException;
 import dev.ananke.core.ir.ConstraintIR;
 import dev.ananke.core.ir.Target;
 import dev.ananke.core.json.ConstraintJson;
+import dev.ananke.core.wire.IrFrame;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
       "Compile constraints into the ConstraintIR of one generation target.",
       "INPUTs ending in .json are constraint sets (the output of 'ananke extract'); other files and",
       "directories are extracted first. Constraints the IR does not enforce are listed on stderr;",
-      "--strict makes that an error."
+      "--strict makes that an error. '--format frame -o FILE' writes the IR as a binary IR frame",
+      "(CBOR), which a program reads in microseconds where its JSON takes a hundred."
     })
 final class CompileCommand implements Callable<Integer> {
 
@@ -72,7 +74,7 @@ final class CompileCommand implements Callable<Integer> {
       paramLabel = "PART",
       defaultValue = "ir",
       converter = EmitConverter.class,
-      description = "ir | lark | gbnf | json-schema | regex: the whole IR (--format applies) or one part of it, as is.")
+      description = "ir | lark | gbnf | json-schema | regex: the whole IR (--format json, pretty or frame) or one part of it, as is.")
   Emit emit = Emit.ir;
 
   @Option(names = "--strict", description = "Fail (exit 2) when a constraint that applies to the target cannot be enforced.")
@@ -83,6 +85,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkFrameOptions();
     PrintWriter err = spec.commandLine().getErr();
     ConstraintSet set = readInputs(err);
     Target t = Targets.parse(target, language, set);
@@ -97,8 +100,24 @@ final class CompileCommand implements Callable<Integer> {
               + " (first: '" + first.name() + "': " + first.reason() + ")");
     }
     report(err, set, compilation, weakenings);
-    Output.emit(render(compilation.ir()), output, spec.commandLine().getOut());
+    if (output.format == Format.frame && output.output != null) {
+      Output.writeAtomically(output.output, IrFrame.write(compilation.ir()));
+    } else {
+      Output.emit(render(compilation.ir()), output, spec.commandLine().getOut());
+    }
     return Main.OK;
+  }
+
+  /** A frame is the whole IR, and binary: refused before any work unless both hold. */
+  private void checkFrameOptions() {
+    if (output.format != Format.frame) return;
+    if (emit != Emit.ir) {
+      throw new BadInputException("--format frame", "a frame holds the whole IR: use it with --emit ir, not --emit "
+          + emit.name().replace('_', '-'));
+    }
+    if (output.output == null) {
+      throw new BadInputException("--format frame", "a frame is binary, not for a terminal: write it to a file with -o FILE");
+    }
   }
 
   private ConstraintSet readInputs(PrintWriter err) {
@@ -143,7 +162,11 @@ final class CompileCommand implements Callable<Integer> {
 
   private String render(ConstraintIR ir) {
     return switch (emit) {
-      case ir -> output.format == Format.json ? ConstraintJson.write(ir) : PrettyText.render(ir);
+      case ir -> switch (output.format) {
+        case json -> ConstraintJson.write(ir);
+        case pretty -> PrettyText.render(ir);
+        case frame -> throw new IllegalStateException("a frame is written as bytes");
+      };
       case lark -> required(ir.grammar(), "grammar").lark();
       case gbnf -> required(ir.grammar(), "grammar").gbnf();
       case json_schema -> required(ir.jsonSchema(), "JSON Schema").text() + "\n";

@@ -61,6 +61,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.requireText("extract");
     PrintWriter err = spec.commandLine().getErr();
     try (ExtractProgress progress = ExtractProgress.forTerminal(err)) {
       Clew clew = Clew.builder()

@@ -92,6 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.requireText("generate");
     if (context.isEmpty() && constraints == null) {
       throw new BadInputException("generate", "give --context PATH (to extract) or --constraints FILE");
     }

@@ -26,7 +26,27 @@ final class Output {
     writeAtomically(target, text);
   }
 
+  /** Writes binary {@code content} atomically to {@code target}: there is no stdout for bytes. */
+  static void writeAtomically(Path target, byte[] content) {
+    Path abs = writable(target);
+    try {
+      AtomicFiles.write(abs, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   static void writeAtomically(Path target, String text) {
+    Path abs = writable(target);
+    try {
+      AtomicFiles.writeString(abs, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The absolute path of {@code target}, whose directory exists and which is not a directory itself. */
+  private static Path writable(Path target) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -35,10 +55,6 @@ final class Output {
     if (Files.isDirectory(abs)) {
       throw new BadInputException(target.toString(), "cannot write: it is a directory");
     }
-    try {
-      AtomicFiles.writeString(abs, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
+    return abs;
   }
 }

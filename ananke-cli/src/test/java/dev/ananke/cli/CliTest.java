@@ -8,6 +8,7 @@ import dev.ananke.core.AnankeVersion;
 import dev.ananke.core.ConstraintSet;
 import dev.ananke.core.ir.ConstraintIR;
 import dev.ananke.core.json.ConstraintJson;
+import dev.ananke.core.wire.IrFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -122,6 +123,50 @@ class CliTest {
     assertEquals(
         "ananke: note: 1 of " + set.size() + " constraints do not apply to target type:User or are advisory (--verbose lists them)\n",
         r.err());
+  }
+
+  @Test
+  void compileWritesTheIrAsAFrameToAFile(@TempDir Path dir) throws IOException {
+    Path src = dir.resolve("svc.ts");
+    Files.writeString(src, """
+        export interface Account { id: string; balance: number; }
+        export function settle(account: Account): number {
+          return account.balance;
+        }
+        """);
+    Path json = dir.resolve("ir.json");
+    Path frame = dir.resolve("ir.frame");
+    assertEquals(0, run("compile", src.toString(), "--target", "function:settle", "-o", json.toString()).code());
+    Run r = run("compile", src.toString(), "--target", "function:settle", "--format", "frame", "-o", frame.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    byte[] bytes = Files.readAllBytes(frame);
+    assertTrue(IrFrame.isFrame(bytes));
+    ConstraintIR ir = ConstraintJson.readIR(json);
+    assertEquals(ir, IrFrame.read(bytes), "the frame holds the IR the JSON holds");
+    assertEquals(ir, ConstraintJson.readIR(frame), "a file of IR is read in either form");
+    assertTrue(ir.grammar().lark().contains("function settle(account: Account): number"));
+  }
+
+  @Test
+  void aFrameGoesToAFileOnlyAndHoldsTheWholeIr(@TempDir Path dir) throws IOException {
+    Path constraints = resource(dir, "user-types.json");
+    Run stdout = run("compile", constraints.toString(), "--target", "type:User", "--format", "frame");
+    assertEquals(2, stdout.code());
+    assertEquals("", stdout.out());
+    assertEquals("ananke: error: --format frame: a frame is binary, not for a terminal: write it to a file with -o FILE\n",
+        stdout.err());
+    Path out = dir.resolve("schema.frame");
+    Run part = run("compile", constraints.toString(), "--target", "type:User", "--emit", "json-schema", "--format", "frame",
+        "-o", out.toString());
+    assertEquals(2, part.code());
+    assertTrue(part.err().contains("--format frame: a frame holds the whole IR: use it with --emit ir, not --emit json-schema"),
+        part.err());
+    assertFalse(Files.exists(out));
+    Run extract = run("extract", constraints.toString(), "--format", "frame", "-o", out.toString());
+    assertEquals(2, extract.code());
+    assertTrue(extract.err().contains("only 'ananke compile' writes an IR frame"), extract.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

@@ -38,7 +38,7 @@ public enum Suite {
       ConstraintDensityBenchmark.class),
   MEMORY("memory", "bytes allocated per operation (GC profiler), peak RSS of `ananke extract` on the largest fixture",
       MemoryBenchmark.class),
-  WIRE("wire", "the JSON wire format round trip (IR, structs, large vectors, maps, batches) and the native parser crossing",
+  WIRE("wire", "the wire round trip, JSON and IR frame (IR, structs, large vectors, maps, batches), and the native parser crossing",
       ConstraintJsonBenchmark.class, WireRoundTripBenchmark.class, NativeCrossingBenchmark.class),
   PIPELINE("pipeline", "extraction then compilation of one fixture, per language", PipelineBenchmark.class),
   CACHE("cache", "Maze's compilation cache: hit, miss with eviction, 1 to 8 concurrent clients; the content ids of 10 constraints",

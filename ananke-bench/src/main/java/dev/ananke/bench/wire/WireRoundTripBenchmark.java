@@ -9,6 +9,7 @@ import dev.ananke.core.ir.Target;
 import dev.ananke.core.ir.TargetKind;
 import dev.ananke.core.ir.TokenMaskRules;
 import dev.ananke.core.json.ConstraintJson;
+import dev.ananke.core.wire.IrFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +25,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The seed's FFI round-trip suite, for our boundary: the JSON wire format every consumer of
- * Ananke (the HTTP API, another process, a file) crosses. Each benchmark writes a value and reads
- * it back, validation included:
+ * The seed's FFI round-trip suite, for our boundary: the forms every consumer of Ananke (the HTTP
+ * API, another process, a file) crosses. An IR crosses as an {@link IrFrame} (binary CBOR, the
+ * fast form) or as JSON (the human and file form; every model record has it). Each benchmark
+ * writes a value and reads it back, validation included:
  * <ul>
- *   <li>{@code ir50}: the ConstraintIR Braid compiles from 50 constraints (its grammar, regexes,
- *       mask rules and provenance); goal 20 us (the seed's target for its FFI round trip: 1 ms);
- *   <li>{@code ir50WithoutGrammar}: the same IR without its grammar, whose Lark and GBNF texts are
- *       nearly all of its 24 KB: what the rest of the IR costs;
+ *   <li>{@code ir50Frame}: the ConstraintIR Braid compiles from 50 constraints (its grammar,
+ *       regexes, mask rules and provenance) as an IR frame; goal 20 us (the seed's target for its
+ *       FFI round trip: 1 ms);
+ *   <li>{@code ir50}: the same IR as JSON, 24.5 KB of it, nearly all the grammar's Lark and GBNF
+ *       texts, whose quotes and backslashes JSON escapes and unescapes: the human form's figure;
+ *   <li>{@code ir50WithoutGrammar}: the same IR without its grammar, as JSON: what the rest of the
+ *       IR costs;
  *   <li>{@code struct}: one constraint with a function-signature payload, the struct-like case;
- *   <li>{@code largeVectors}: an IR whose lists hold 10,000 strings (provenance and denied strings);
- *   <li>{@code map}: an IR whose JSON Schema is an object of 100 properties;
+ *   <li>{@code largeVectors}, {@code largeVectorsFrame}: an IR whose lists hold 10,000 strings
+ *       (provenance and denied strings), as JSON and as a frame;
+ *   <li>{@code map}, {@code mapFrame}: an IR whose JSON Schema is an object of 100 properties, as
+ *       JSON and as a frame (which carries the schema as text, checked and normalised on reading
+ *       as the record requires);
  *   <li>{@code batch}: 100 single constraints, one after the other, as a stream of small messages.
  * </ul>
  * Constraint sets at 10 to 1,000 constraints are {@link ConstraintJsonBenchmark}.
@@ -86,6 +94,11 @@ public class WireRoundTripBenchmark {
   }
 
   @Benchmark
+  public ConstraintIR ir50Frame() {
+    return IrFrame.read(IrFrame.write(ir50));
+  }
+
+  @Benchmark
   public ConstraintIR ir50WithoutGrammar() {
     return ConstraintJson.readIR(ConstraintJson.writeCompact(ir50WithoutGrammar));
   }
@@ -101,8 +114,18 @@ public class WireRoundTripBenchmark {
   }
 
   @Benchmark
+  public ConstraintIR largeVectorsFrame() {
+    return IrFrame.read(IrFrame.write(largeVectors));
+  }
+
+  @Benchmark
   public ConstraintIR map() {
     return ConstraintJson.readIR(ConstraintJson.writeCompact(map));
+  }
+
+  @Benchmark
+  public ConstraintIR mapFrame() {
+    return IrFrame.read(IrFrame.write(map));
   }
 
   @Benchmark

@@ -1,7 +1,9 @@
 /**
  * The compiled form of a constraint set for one generation target: what Braid emits, what Maze
  * sends to a backend and what the token engine enforces. Its JSON form (see
- * {@link dev.ananke.core.json.ConstraintJson}) is the wire format and round-trips losslessly.
+ * {@link dev.ananke.core.json.ConstraintJson}) is the form for people and files; its binary form,
+ * the IR frame ({@link dev.ananke.core.wire.IrFrame}), the fast form between processes. Both
+ * round-trip losslessly.
  */
 @NullMarked
 package dev.ananke.core.ir;

@@ -7,6 +7,7 @@ import dev.ananke.core.Constraint;
 import dev.ananke.core.ConstraintSet;
 import dev.ananke.core.error.BadInputException;
 import dev.ananke.core.ir.ConstraintIR;
+import dev.ananke.core.wire.IrFrame;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -64,15 +65,25 @@ public final class ConstraintJson {
 
   /** Reads a model record from a UTF-8 file; errors are located in that file. */
   public static <T extends Record> T read(Path file, Class<T> type) {
-    String text;
+    return fromText(file, bytes(file), type);
+  }
+
+  private static byte[] bytes(Path file) {
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file.toString(), "no such file");
-    } catch (CharacterCodingException e) {
-      throw new BadInputException(file.toString(), "not UTF-8 text");
     } catch (IOException e) {
       throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T extends Record> T fromText(Path file, byte[] bytes, Class<T> type) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadInputException(file.toString(), "not UTF-8 text");
     }
     try {
       return read(text, type);
@@ -97,7 +108,18 @@ public final class ConstraintJson {
     return read(json, ConstraintIR.class);
   }
 
+  /**
+   * Reads an IR from a file of its JSON form or an {@link IrFrame}, told apart by the first byte:
+   * a frame's is 0xd9, which no JSON text starts with (a damaged frame is then reported as a
+   * frame, not as text that is not UTF-8). Errors are located in that file.
+   */
   public static ConstraintIR readIR(Path file) {
-    return read(file, ConstraintIR.class);
+    byte[] bytes = bytes(file);
+    if (bytes.length == 0 || bytes[0] != (byte) 0xd9) return fromText(file, bytes, ConstraintIR.class);
+    try {
+      return IrFrame.read(bytes);
+    } catch (BadInputException e) {
+      throw e.inFile(file.toString());
+    }
   }
 }

@@ -1,10 +1,14 @@
 package dev.ananke.maze.serve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ananke.core.ir.ConstraintIR;
+import dev.ananke.core.json.ConstraintJson;
+import dev.ananke.core.wire.IrFrame;
 import dev.ananke.maze.Maze;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -77,6 +81,43 @@ class ApiServerTest {
     HttpResponse<String> bad = post("/v1/validate", "{\"constraints\": " + set + ", \"target\": \"function:settle\", \"code\": \"function settle() {\"}");
     assertEquals(200, bad.statusCode(), bad.body());
     assertEquals(false, JSON.readTree(bad.body()).get("allSatisfied").asBoolean(), bad.body());
+  }
+
+  @Test
+  void compileAnswersWithAnIrFrameWhenTheClientAsksForOne() throws Exception {
+    JsonNode set = JSON.readTree(post("/v1/extract", "{\"sources\": {\"src/a.ts\": \"" + SOURCE + "\"}}").body());
+    String request = "{\"constraints\": " + set + ", \"target\": \"function:settle\"}";
+    HttpResponse<String> json = post("/v1/compile", request);
+    ConstraintIR fromJson = ConstraintJson.readIR(JSON.readTree(json.body()).get("ir").toString());
+    assertEquals("application/json", json.headers().firstValue("Content-Type").orElse(""));
+
+    HttpResponse<byte[]> frame = postBytes("/v1/compile", request, IrFrame.MEDIA_TYPE);
+    assertEquals(200, frame.statusCode());
+    assertEquals(IrFrame.MEDIA_TYPE, frame.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("Accept", frame.headers().firstValue("Vary").orElse(""));
+    assertTrue(IrFrame.isFrame(frame.body()));
+    ConstraintIR fromFrame = IrFrame.read(frame.body());
+    assertEquals(fromJson, fromFrame, "the frame holds the IR of the JSON answer");
+    assertTrue(fromFrame.grammar().lark().contains("function settle(account: Account): number"));
+    assertArrayEquals(IrFrame.write(fromJson), frame.body());
+
+    HttpResponse<byte[]> weighted = postBytes("/v1/compile", request, "application/json;q=0.5, " + IrFrame.MEDIA_TYPE + ";q=0.9");
+    assertEquals(IrFrame.MEDIA_TYPE, weighted.headers().firstValue("Content-Type").orElse(""));
+    HttpResponse<byte[]> jsonFirst = postBytes("/v1/compile", request, IrFrame.MEDIA_TYPE + ";q=0.2, application/json");
+    assertEquals("application/json", jsonFirst.headers().firstValue("Content-Type").orElse(""));
+    HttpResponse<byte[]> anything = postBytes("/v1/compile", request, "*/*");
+    assertEquals("application/json", anything.headers().firstValue("Content-Type").orElse(""));
+
+    HttpResponse<byte[]> bad = postBytes("/v1/compile", "{not json", IrFrame.MEDIA_TYPE);
+    assertEquals(400, bad.statusCode());
+    assertEquals("application/json", bad.headers().firstValue("Content-Type").orElse(""), "errors stay JSON");
+    assertTrue(new String(bad.body(), java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"error\":"));
+  }
+
+  private static HttpResponse<byte[]> postBytes(String path, String body, String accept) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
