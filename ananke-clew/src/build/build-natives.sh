@@ -102,10 +102,10 @@ PIDS=()
 unpack "$RUNTIME" "$WORK/runtime"
 LIB="$WORK/runtime/package/vendor/tree-sitter/lib"
 [ -f "$LIB/src/lib.c" ] || die "$RUNTIME has no vendor/tree-sitter/lib/src/lib.c: the package layout changed"
-# The runtime library also holds our own C (src/main/c): ananke_parse, which parses in an arena
-# freed whole, and ananke_flatten, which exports a whole tree to an int array in one call.
+# The runtime library also holds our own C (src/main/c): ananke_flatten, which exports a whole
+# tree to an int array in one call.
 # shellcheck disable=SC2086
-gcc $RUNTIME_CFLAGS -I"$LIB/include" -I"$LIB/src" "$LIB/src/lib.c" "$C_SOURCES"/*.c -lpthread -o "$BUILT/libtree-sitter.$EXT" &
+gcc $RUNTIME_CFLAGS -I"$LIB/include" -I"$LIB/src" "$LIB/src/lib.c" "$C_SOURCES"/*.c -o "$BUILT/libtree-sitter.$EXT" &
 PIDS+=($!)
 
 while IFS='|' read -r name spec srcdir symbol; do

@@ -127,16 +127,6 @@ public final class Clew {
     return dev.ananke.clew.internal.treesitter.ParsedTree.parseOnly(FileExtractor.grammar(spec), source);
   }
 
-  /**
-   * Parses as {@link #parseOnly} does, but through tree-sitter's own API and allocator (a fresh
-   * parser, the tree deleted node by node): the benchmarks' reference for what Clew's arena parse
-   * saves.
-   */
-  public static int parseStock(String language, String source) {
-    LanguageSpec spec = requireLanguage(language);
-    return dev.ananke.clew.internal.treesitter.ParsedTree.parseStock(FileExtractor.grammar(spec), source);
-  }
-
   /** TSX shares TypeScript's conventions: it is the same language with JSX in it. */
   private static String namingGroup(LanguageSpec spec) {
     return spec.name().equals("tsx") ? "typescript" : spec.name();

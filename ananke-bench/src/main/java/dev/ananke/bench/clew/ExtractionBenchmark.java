@@ -17,10 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Extraction of one file per language and size, against the bare tree-sitter parse of the same
- * text ({@link Clew#parseOnly}). Both parse the same way (a fresh parser, every allocation in an
- * arena released whole); the extraction adds exporting the tree, the query, the extractor and
- * building the constraint set. Goal: extraction at most 25% above the parse.
- * {@link ExtractionOverhead} also sets both against tree-sitter's own allocator.
+ * text ({@link Clew#parseOnly}). Both include creating the parser and freeing the tree; the
+ * extraction adds the query, the extractor and building the constraint set. Goal: extraction at
+ * most 25% above the parse.
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -jar ananke-bench/target/benchmarks.jar ExtractionBenchmark

@@ -8,9 +8,7 @@ import java.util.Locale;
 /**
  * The extraction overhead over the bare parse, measured so that machine load cancels out: for
  * each file, parse and extraction alternate in the same thread, many rounds, each timed in the
- * thread's CPU time (time the thread is preempted does not count), and the medians are compared.
- * The overhead is over the parse Clew does ({@link Clew#parseOnly}, in an arena); "vs stock" is
- * over tree-sitter's own API and allocator ({@link Clew#parseStock}). JMH ({@link ExtractionBenchmark}) gives absolute times; on a loaded machine its runs
+ * thread's CPU time (time the thread is preempted does not count), and the medians are compared. JMH ({@link ExtractionBenchmark}) gives absolute times; on a loaded machine its runs
  * of one benchmark after the other see different loads, and the ratio between them is noise.
  *
  * <pre>
@@ -28,8 +26,8 @@ public final class ExtractionOverhead {
     List<String> languages = args.length > 1 ? List.of(args).subList(1, args.length)
         : List.of("typescript", "python", "javascript", "java", "rust", "go", "zig");
     Clew clew = Clew.builder().cacheSize(0).build();
-    System.out.printf(Locale.ROOT, "%-11s %-7s %6s %12s %12s %12s %9s %9s  %s%n", "language", "size", "lines",
-        "stock ms", "parse ms", "extract ms", "overhead", "vs stock", "input (CPU time, medians)");
+    System.out.printf(Locale.ROOT, "%-11s %-7s %6s %12s %12s %9s  %s%n",
+        "language", "size", "lines", "parse ms", "extract ms", "overhead", "input (CPU time, medians)");
     List<String> sizes = List.of("small", "medium", "large", "xlarge");
     // Warm the JIT on every input first: on a loaded 2-core machine C2 takes seconds, and a cold
     // extractor runs interpreted at a tenth of its speed.
@@ -39,7 +37,6 @@ public final class ExtractionOverhead {
         for (String size : sizes) {
           BenchInputs.Input input = BenchInputs.load(language, size);
           Clew.parseOnly(language, input.text());
-          Clew.parseStock(language, input.text());
           clew.extractSource(input.fileName(), input.text(), language);
         }
       }
@@ -48,7 +45,6 @@ public final class ExtractionOverhead {
       for (String size : sizes) {
         BenchInputs.Input input = BenchInputs.load(language, size);
         int n = input.text().length() > 100_000 ? Math.max(10, rounds / 2) : rounds;
-        long[] stock = new long[n];
         long[] parse = new long[n];
         long[] extract = new long[n];
         for (int i = 0; i < n; i++) {
@@ -57,17 +53,13 @@ public final class ExtractionOverhead {
           long b = CPU.getCurrentThreadCpuTime();
           clew.extractSource(input.fileName(), input.text(), language);
           long c = CPU.getCurrentThreadCpuTime();
-          Clew.parseStock(language, input.text());
-          long d = CPU.getCurrentThreadCpuTime();
           parse[i] = b - a;
           extract[i] = c - b;
-          stock[i] = d - c;
         }
-        double s = median(stock) / 1e6;
         double p = median(parse) / 1e6;
         double e = median(extract) / 1e6;
-        System.out.printf(Locale.ROOT, "%-11s %-7s %6d %12.3f %12.3f %12.3f %8.0f%% %8.0f%%  %s%n", language, size,
-            input.text().lines().count(), s, p, e, 100 * (e - p) / p, 100 * (e - s) / s, input.origin());
+        System.out.printf(Locale.ROOT, "%-11s %-7s %6d %12.3f %12.3f %8.0f%%  %s%n",
+            language, size, input.text().lines().count(), p, e, 100 * (e - p) / p, input.origin());
       }
     }
   }

@@ -39,11 +39,6 @@ public final class FlatTree {
     return size;
   }
 
-  /** A copy of the nodes' ints, to compare two exports of the same text. */
-  int[] ints() {
-    return java.util.Arrays.copyOf(data, size * INTS);
-  }
-
   public short symbol(int node) {
     return (short) (data[node * INTS] & 0xFFFF);
   }

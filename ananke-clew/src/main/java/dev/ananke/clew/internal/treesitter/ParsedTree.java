@@ -8,9 +8,8 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The syntax tree of one source text, as a {@link FlatTree}: tree-sitter parses in an arena
- * ({@code ananke_parse}), the tree is exported in one native call and the arena released at
- * once, so a parsed tree holds no native memory.
+ * The syntax tree of one source text, as a {@link FlatTree}: tree-sitter parses, the tree is
+ * exported in one native call and freed at once, so a parsed tree holds no native memory.
  * {@link #close} is kept so callers stay correct should that change. Not thread-safe.
  */
 public final class ParsedTree implements AutoCloseable {
@@ -29,67 +28,41 @@ public final class ParsedTree implements AutoCloseable {
     this.flat = flat;
   }
 
-  /** Parses {@code text} and flattens the tree. */
+  /** Parses {@code text} with a fresh parser and flattens the tree. */
   public static ParsedTree parse(TsLanguage language, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    MemorySegment parse = parseNative(language, bytes);
+    MemorySegment tree = parseNative(language, bytes);
     try {
-      return new ParsedTree(language, text, bytes, FlatTree.of(TsApi.parseTree(parse)));
+      return new ParsedTree(language, text, bytes, FlatTree.of(tree));
     } finally {
-      TsApi.parseRelease(parse);
+      TsApi.treeDelete(tree);
     }
   }
 
-  /**
-   * Only parses, as {@link #parse} does (in an arena, released whole), for the baseline of the
-   * benchmarks: the number of nodes of the tree.
-   */
+  /** Only parses, for the baseline of the benchmarks: the number of nodes of the tree. */
   public static int parseOnly(TsLanguage language, String text) {
-    MemorySegment parse = parseNative(language, text.getBytes(StandardCharsets.UTF_8));
+    MemorySegment tree = parseNative(language, text.getBytes(StandardCharsets.UTF_8));
     try (Arena arena = Arena.ofConfined()) {
-      return TsApi.descendantCount(TsApi.treeRoot(arena, TsApi.parseTree(parse)));
-    } finally {
-      TsApi.parseRelease(parse);
-    }
-  }
-
-  /**
-   * Parses with the runtime's own API and allocator, a fresh parser, and deletes the tree: what
-   * any user of tree-sitter pays, the reference the benchmarks set the arena parse against.
-   */
-  public static int parseStock(TsLanguage language, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    MemorySegment parser = TsApi.parserNew();
-    MemorySegment tree = MemorySegment.NULL;
-    try (Arena arena = Arena.ofConfined()) {
-      if (!TsApi.parserSetLanguage(parser, language.pointer())) throw incompatible(language);
-      tree = TsApi.parseString(parser, copy(arena, bytes), bytes.length);
-      if (tree.address() == 0) throw new IllegalStateException("tree-sitter returned no tree");
       return TsApi.descendantCount(TsApi.treeRoot(arena, tree));
     } finally {
-      if (tree.address() != 0) TsApi.treeDelete(tree);
-      TsApi.parserDelete(parser);
+      TsApi.treeDelete(tree);
     }
   }
 
   private static MemorySegment parseNative(TsLanguage language, byte[] bytes) {
+    MemorySegment parser = TsApi.parserNew();
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment parse = TsApi.parse(language.pointer(), copy(arena, bytes), bytes.length);
-      if (parse.address() == 0) throw incompatible(language);
-      return parse;
+      if (!TsApi.parserSetLanguage(parser, language.pointer())) {
+        throw new IllegalStateException("grammar " + language.name() + " is incompatible with the tree-sitter runtime");
+      }
+      MemorySegment input = arena.allocate(bytes.length + 1L);
+      MemorySegment.copy(bytes, 0, input, JAVA_BYTE, 0, bytes.length);
+      MemorySegment tree = TsApi.parseString(parser, input, bytes.length);
+      if (tree.address() == 0) throw new IllegalStateException("tree-sitter returned no tree");
+      return tree;
+    } finally {
+      TsApi.parserDelete(parser);
     }
-  }
-
-  /** The text as a NUL-terminated native string: the parse reads it, and may read one past. */
-  private static MemorySegment copy(Arena arena, byte[] bytes) {
-    MemorySegment input = arena.allocate(bytes.length + 1L);
-    MemorySegment.copy(bytes, 0, input, JAVA_BYTE, 0, bytes.length);
-    return input;
-  }
-
-  private static IllegalStateException incompatible(TsLanguage language) {
-    return new IllegalStateException("tree-sitter gave no tree: grammar " + language.name()
-        + " may be incompatible with the tree-sitter runtime");
   }
 
   public SyntaxNode root() {

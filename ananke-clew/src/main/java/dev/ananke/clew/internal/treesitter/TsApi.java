@@ -16,10 +16,9 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The downcalls Clew makes into the tree-sitter runtime: parse in an arena
- * ({@code ananke_parse}), flatten the tree ({@code ananke_flatten}; both compiled into the runtime
- * library from {@code src/main/c}), release it, and read a grammar's symbol and field names. The
- * runtime's own parser API stays for the benchmarks' reference parse.
+ * The downcalls Clew makes into the tree-sitter runtime: parse, flatten the tree
+ * ({@code ananke_flatten}, compiled into the runtime library from {@code src/main/c}), free it,
+ * and read a grammar's symbol and field names.
  *
  * <p>Why not jtreesitter's {@code Node} and {@code QueryCursor} for the walk: each jtreesitter
  * node opens an automatic arena that registers with a {@code Cleaner} (1 to 5 us per node,
@@ -45,11 +44,6 @@ final class TsApi {
     return LINKER.downcallHandle(address, d, options);
   }
 
-  private static final MethodHandle PARSE =
-      fn("ananke_parse", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
-  private static final MethodHandle PARSE_TREE =
-      fn("ananke_parse_tree", FunctionDescriptor.of(ADDRESS, ADDRESS), Linker.Option.critical(false));
-  private static final MethodHandle PARSE_RELEASE = fn("ananke_parse_release", FunctionDescriptor.ofVoid(ADDRESS));
   private static final MethodHandle PARSER_NEW = fn("ts_parser_new", FunctionDescriptor.of(ADDRESS));
   private static final MethodHandle PARSER_DELETE = fn("ts_parser_delete", FunctionDescriptor.ofVoid(ADDRESS));
   private static final MethodHandle PARSER_SET_LANGUAGE =
@@ -83,35 +77,6 @@ final class TsApi {
     if (t instanceof RuntimeException r) return r;
     if (t instanceof Error e) throw e;
     return new IllegalStateException(t);
-  }
-
-  /**
-   * {@code ananke_parse}: parses in an arena ({@code src/main/c/ananke_parse.c}); NULL when the
-   * parse gave no tree. Release the result with {@link #parseRelease}, never {@link #treeDelete}.
-   */
-  static MemorySegment parse(MemorySegment language, MemorySegment text, int length) {
-    try {
-      return (MemorySegment) PARSE.invokeExact(language, text, length);
-    } catch (Throwable t) {
-      throw fail(t);
-    }
-  }
-
-  /** The tree of an {@code ananke_parse} result. */
-  static MemorySegment parseTree(MemorySegment parse) {
-    try {
-      return (MemorySegment) PARSE_TREE.invokeExact(parse);
-    } catch (Throwable t) {
-      throw fail(t);
-    }
-  }
-
-  static void parseRelease(MemorySegment parse) {
-    try {
-      PARSE_RELEASE.invokeExact(parse);
-    } catch (Throwable t) {
-      throw fail(t);
-    }
   }
 
   static MemorySegment parserNew() {
