@@ -36,7 +36,8 @@ public class ExtractionBenchmark {
   @Param({"typescript", "python", "javascript", "java", "rust", "go", "zig"})
   public String language;
 
-  @Param({"small", "medium", "large", "xlarge"})
+  /** {@code lines100}: the small input cut to at most 100 lines ({@link BenchInputs}). */
+  @Param({BenchInputs.HUNDRED, "small", "medium", "large", "xlarge"})
   public String size;
 
   private BenchInputs.Input input;
@@ -47,6 +48,9 @@ public class ExtractionBenchmark {
     input = BenchInputs.load(language, size);
     clew = Clew.builder().cacheSize(0).build();
     ExtractionResult r = clew.extractSource(input.fileName(), input.text(), language);
+    if (r.constraints().constraints().stream().anyMatch(c -> c.kind() == dev.ananke.core.ConstraintKind.SYNTACTIC)) {
+      throw new IllegalStateException(input.origin() + " has syntax errors: not a benchmark input");
+    }
     System.err.printf("%n%s/%s: %s, %d lines, %d constraints, %d diagnostics%n", language, size, input.origin(),
         input.text().lines().count(), r.constraints().size(), r.diagnostics().size());
   }
