@@ -2,6 +2,7 @@ package dev.ananke.bench.clew;
 
 import dev.ananke.clew.Clew;
 import dev.ananke.clew.ExtractionResult;
+import dev.ananke.core.ConstraintKind;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,7 +49,7 @@ public class ExtractionBenchmark {
     input = BenchInputs.load(language, size);
     clew = Clew.builder().cacheSize(0).build();
     ExtractionResult r = clew.extractSource(input.fileName(), input.text(), language);
-    if (r.constraints().constraints().stream().anyMatch(c -> c.kind() == dev.ananke.core.ConstraintKind.SYNTACTIC)) {
+    if (r.constraints().constraints().stream().anyMatch(c -> c.kind() == ConstraintKind.SYNTACTIC)) {
       throw new IllegalStateException(input.origin() + " has syntax errors: not a benchmark input");
     }
     System.err.printf("%n%s/%s: %s, %d lines, %d constraints, %d diagnostics%n", language, size, input.origin(),

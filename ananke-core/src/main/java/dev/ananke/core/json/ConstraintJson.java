@@ -109,13 +109,12 @@ public final class ConstraintJson {
   }
 
   /**
-   * Reads an IR from a file of its JSON form or an {@link IrFrame}, told apart by the first byte:
-   * a frame's is 0xd9, which no JSON text starts with (a damaged frame is then reported as a
-   * frame, not as text that is not UTF-8). Errors are located in that file.
+   * Reads an IR from a file of its JSON form or an {@link IrFrame}, told apart by the first byte
+   * ({@link IrFrame#startsLikeFrame}). Errors are located in that file.
    */
   public static ConstraintIR readIR(Path file) {
     byte[] bytes = bytes(file);
-    if (bytes.length == 0 || bytes[0] != (byte) 0xd9) return fromText(file, bytes, ConstraintIR.class);
+    if (!IrFrame.startsLikeFrame(bytes)) return fromText(file, bytes, ConstraintIR.class);
     try {
       return IrFrame.read(bytes);
     } catch (BadInputException e) {

@@ -47,6 +47,15 @@ public final class IrFrame {
         && Arrays.equals(bytes, mapAt + 1, IrLayout.VERSION_AT, magic, 0, magic.length);
   }
 
+  /**
+   * True when {@code bytes} are meant as a frame: they start with the first byte of its magic,
+   * which no JSON text starts with. Unlike {@link #isFrame}, a damaged frame still counts, so
+   * that reading it reports what is wrong with the frame rather than that it is not text.
+   */
+  public static boolean startsLikeFrame(byte[] bytes) {
+    return bytes.length > 0 && bytes[0] == IrLayout.SELF_DESCRIBED[0];
+  }
+
   static BadInputException error(int offset, String field, String detail) {
     return new BadInputException("ir frame @ " + offset + (field.isEmpty() ? "" : " (" + field + ")"), detail);
   }
