@@ -11,7 +11,7 @@ public final class Nodes {
 
   /** The child in {@code field}, or null. */
   public static @Nullable SyntaxNode field(SyntaxNode node, String field) {
-    return node.getChildByFieldName(field).orElse(null);
+    return node.childByField(field);
   }
 
   /** The source text of the child in {@code field}, or null when there is none. */
@@ -36,7 +36,7 @@ public final class Nodes {
 
   /** The parent node, or null (O(1): the flat tree stores it). */
   public static @Nullable SyntaxNode parent(SyntaxNode node) {
-    return node.getParent().orElse(null);
+    return node.parent();
   }
 
   /** The nearest ancestor of one of the given types, or null (O(depth)). */

@@ -126,12 +126,17 @@ public final class SyntaxNode {
   }
 
   public Optional<SyntaxNode> getChildByFieldName(String field) {
+    return Optional.ofNullable(childByField(field));
+  }
+
+  /** {@link #getChildByFieldName} without the optional, for {@link Nodes#field}. */
+  @org.jspecify.annotations.Nullable SyntaxNode childByField(String field) {
     short id = tree.language().fieldId(field);
-    if (id == 0) return Optional.empty();
+    if (id == 0) return null;
     for (int c = flat.firstChild(index); c >= 0; c = flat.nextSibling(c)) {
-      if (flat.field(c) == id) return at(c);
+      if (flat.field(c) == id) return new SyntaxNode(tree, c);
     }
-    return Optional.empty();
+    return null;
   }
 
   /** Every child in {@code field} (a field may hold several, e.g. Python's import names). */
@@ -146,7 +151,13 @@ public final class SyntaxNode {
   }
 
   public Optional<SyntaxNode> getParent() {
-    return at(flat.parent(index));
+    return Optional.ofNullable(parent());
+  }
+
+  /** {@link #getParent} without the optional, for {@link Nodes#parent}. */
+  @org.jspecify.annotations.Nullable SyntaxNode parent() {
+    int p = flat.parent(index);
+    return p < 0 ? null : new SyntaxNode(tree, p);
   }
 
   public boolean isNamed() {

@@ -103,10 +103,11 @@ public final class FlatQuery {
   }
 
   private static void emit(ParsedTree tree, QueryPattern p, int node, List<Match.Capture> captures, List<Match> out) {
-    for (String name : p.root().captures) captures.add(new Match.Capture(name, new SyntaxNode(tree, node)));
-    List<Match.Capture> list = List.copyOf(captures);
-    if (!p.predicates().isEmpty() && !accepted(p.predicates(), list)) return;
-    Match m = Match.of(list);
+    List<String> names = p.root().captures;
+    for (int i = 0, n = names.size(); i < n; i++) captures.add(new Match.Capture(names.get(i), new SyntaxNode(tree, node)));
+    // most matches a predicate rejects (calls by name), so it is asked before anything is copied
+    if (!p.predicates().isEmpty() && !accepted(p.predicates(), captures)) return;
+    Match m = Match.of(List.copyOf(captures));
     if (m != null) out.add(m);
   }
 
@@ -115,7 +116,8 @@ public final class FlatQuery {
       List<Match.Capture> captures) {
     if (child.field != 0 && flat.field(node) != child.field) return false;
     if (!matches(tree, flat, child, node, captures)) return false;
-    for (String name : child.captures) captures.add(new Match.Capture(name, new SyntaxNode(tree, node)));
+    List<String> names = child.captures;
+    for (int i = 0, n = names.size(); i < n; i++) captures.add(new Match.Capture(names.get(i), new SyntaxNode(tree, node)));
     return true;
   }
 
@@ -124,7 +126,9 @@ public final class FlatQuery {
       List<Match.Capture> captures) {
     if (!typeMatches(flat, np, node)) return false;
     int from = flat.firstChild(node);
-    for (NodePattern child : np.children) {
+    List<NodePattern> children = np.children;
+    for (int i = 0, n = children.size(); i < n; i++) {
+      NodePattern child = children.get(i);
       int found = -1;
       for (int c = from; c >= 0; c = flat.nextSibling(c)) {
         int mark = captures.size();
@@ -151,7 +155,8 @@ public final class FlatQuery {
   }
 
   private static boolean accepted(List<Predicate> predicates, List<Match.Capture> captures) {
-    for (Predicate p : predicates) {
+    for (int i = 0, n = predicates.size(); i < n; i++) {
+      Predicate p = predicates.get(i);
       String text = text(captures, p.capture());
       if (text == null) continue;
       boolean ok;
@@ -168,7 +173,8 @@ public final class FlatQuery {
   }
 
   private static @Nullable String text(List<Match.Capture> captures, String name) {
-    for (Match.Capture c : captures) {
+    for (int i = 0, n = captures.size(); i < n; i++) {
+      Match.Capture c = captures.get(i);
       if (c.name().equals(name)) return c.node().getText();
     }
     return null;

@@ -1,6 +1,7 @@
 package dev.ananke.clew.internal.treesitter;
 
 import java.lang.foreign.MemorySegment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole syntax tree as one int array, exported by {@code ananke_flatten} in a single native
@@ -15,7 +16,17 @@ public final class FlatTree {
   static final int HAS_ERROR = 4;
   static final int ERROR = 8;
 
-  private final int[] data;
+  /**
+   * The array of the last tree this thread released, for its next tree: the array is a third of
+   * what an extraction allocates, and a fresh one is zeroed by the JVM only for the flatten to
+   * write every slot again. Arrays of huge trees are not kept (up to 4 MB, about 100,000 nodes).
+   */
+  private static final ThreadLocal<int @Nullable []> SPARE = new ThreadLocal<>();
+
+  private static final int MAX_SPARE_INTS = 1 << 20;
+
+  /** Null once released: a use after {@link #release} fails at once instead of reading another tree. */
+  private int @Nullable [] data;
   private final int size;
 
   private FlatTree(int[] data, int size) {
@@ -26,13 +37,33 @@ public final class FlatTree {
   static FlatTree of(MemorySegment tree) {
     int capacity = TsApi.nodeCount(tree);
     for (int attempt = 0; attempt < 3; attempt++) {
-      int[] data = new int[Math.multiplyExact(capacity, INTS)];
+      int[] data = array(Math.multiplyExact(capacity, INTS));
       int n = TsApi.flatten(tree, capacity, MemorySegment.ofArray(data));
       if (n == Integer.MIN_VALUE) throw new OutOfMemoryError("ananke_flatten: out of native memory");
       if (n >= 0) return new FlatTree(data, n);
       capacity = -n;
     }
     throw new IllegalStateException("ananke_flatten did not converge");
+  }
+
+  /** This thread's spare array when it is large enough (flatten writes all of each node's ints). */
+  private static int[] array(int ints) {
+    int[] spare = SPARE.get();
+    if (spare != null && spare.length >= ints) {
+      SPARE.set(null);
+      return spare;
+    }
+    return new int[ints];
+  }
+
+  /** Hands the array to this thread's next tree; this tree must not be read again. */
+  void release() {
+    int[] d = data;
+    data = null;
+    if (d != null && d.length <= MAX_SPARE_INTS) {
+      int[] spare = SPARE.get();
+      if (spare == null || spare.length < d.length) SPARE.set(d);
+    }
   }
 
   public int size() {

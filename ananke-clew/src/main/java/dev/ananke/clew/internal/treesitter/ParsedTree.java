@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The syntax tree of one source text, as a {@link FlatTree}: tree-sitter parses, the tree is
  * exported in one native call and freed at once, so a parsed tree holds no native memory.
- * {@link #close} is kept so callers stay correct should that change. Not thread-safe.
+ * {@link #close} hands the flat array to the thread's next tree, so nothing read from this tree
+ * (its nodes) may be used after it. Not thread-safe.
  */
 public final class ParsedTree implements AutoCloseable {
   private final TsLanguage language;
@@ -86,6 +87,6 @@ public final class ParsedTree implements AutoCloseable {
 
   @Override
   public void close() {
-    // nothing native is held: see the class comment
+    flat.release();
   }
 }
