@@ -7,7 +7,9 @@ import dev.ananke.core.payload.Payload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /** SHA-256 content hashes in lowercase hex. */
 public final class ContentHash {
@@ -36,6 +38,9 @@ public final class ContentHash {
   private static final class IdState {
     final MessageDigest digest = sha256();
     final CompactJson.Buffer buffer = new CompactJson.Buffer(1024);
+    /** The scope field of the last id: consecutive constraints mostly come from one file. */
+    @Nullable String scope;
+    byte[] scopeField = new byte[0];
   }
 
   private static final ThreadLocal<IdState> ID_STATE = ThreadLocal.withInitial(IdState::new);
@@ -49,10 +54,17 @@ public final class ContentHash {
     IdState state = ID_STATE.get();
     CompactJson.Buffer buf = state.buffer;
     buf.reset();
-    buf.put(VERSION);
-    if (!field(buf, kind.name()) || !field(buf, name) || !field(buf, scope) || !payloadField(buf, payload)) {
-      return slowConstraintId(kind, name, scope, payload);
+    buf.put(VERSION_AND_KIND[kind.ordinal()]);
+    if (!field(buf, name)) return slowConstraintId(kind, name, scope, payload);
+    if (!scope.equals(state.scope)) {
+      int at = buf.size();
+      if (!field(buf, scope)) return slowConstraintId(kind, name, scope, payload);
+      state.scope = scope;
+      state.scopeField = Arrays.copyOfRange(buf.array(), at, buf.size());
+    } else {
+      buf.put(state.scopeField);
     }
+    if (!payloadField(buf, payload)) return slowConstraintId(kind, name, scope, payload);
     MessageDigest md = state.digest;
     md.update(buf.array(), 0, buf.size());
     return HEX.formatHex(md.digest(), 0, 8);
@@ -86,4 +98,14 @@ public final class ContentHash {
 
   /** The length-prefixed version field that starts every constraint id's input. */
   private static final byte[] VERSION = Fields.encode("ananke.constraint/1");
+
+  /** The version field and then the kind field, by kind: how every id's input starts. */
+  private static final byte[][] VERSION_AND_KIND = Arrays.stream(ConstraintKind.values())
+      .map(k -> {
+        byte[] kind = Fields.encode(k.name());
+        byte[] both = Arrays.copyOf(VERSION, VERSION.length + kind.length);
+        System.arraycopy(kind, 0, both, VERSION.length, kind.length);
+        return both;
+      })
+      .toArray(byte[][]::new);
 }

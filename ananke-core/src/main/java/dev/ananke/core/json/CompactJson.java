@@ -299,36 +299,6 @@ public final class CompactJson {
 
   /** {@code s} in UTF-8, as a JSON string (quoted, escaped as Jackson does) or as it is. */
   private static boolean utf8(String s, Buffer out, boolean quoted) {
-    // Most text is ASCII with nothing to escape. The JDK's encoder copies such a string's bytes
-    // in bulk; a char-by-char loop pays a bounds and a coder check per char.
-    byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-    if (encoded.length == s.length() && plain(encoded)) {
-      out.ensure(encoded.length + 2);
-      byte[] b = out.bytes;
-      int p = out.size;
-      if (quoted) b[p++] = '"';
-      System.arraycopy(encoded, 0, b, p, encoded.length);
-      p += encoded.length;
-      if (quoted) b[p++] = '"';
-      out.size = p;
-      return true;
-    }
-    return utf8Escaped(s, out, quoted);
-  }
-
-  /**
-   * Whether the UTF-8 of a string as long as the string is all ASCII and needs no escape: the
-   * encoding of any other char is longer, except an unpaired surrogate's, which the JDK replaces
-   * by '?', so a '?' is left to the careful path too.
-   */
-  private static boolean plain(byte[] utf8) {
-    for (byte c : utf8) {
-      if (c < 0x20 || c == '"' || c == '\\' || c == '?') return false;
-    }
-    return true;
-  }
-
-  private static boolean utf8Escaped(String s, Buffer out, boolean quoted) {
     int n = s.length();
     // room for the common case, one byte a char; a char that needs more (an escape \\u00XX is
     // six, UTF-8 up to four) makes room for itself and the rest first. Reserving 6n up front
