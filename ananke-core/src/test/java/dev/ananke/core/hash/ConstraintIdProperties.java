@@ -30,6 +30,20 @@ class ConstraintIdProperties {
     }
   }
 
+  /** Consecutive ids of one file reuse its encoded scope: a change of file must still count. */
+  @Test
+  void theScopeOfConsecutiveIdsIsTheirOwn() {
+    ParseError p = new ParseError(3, 4, "missing ';'");
+    String[] scopes = {"a.ts", "a.ts", "b.ts", "a.ts", "", "\ud800.ts", "a.ts", "b.ts", "b.ts"};
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String scope : scopes) {
+      String id = ContentHash.constraintId(ConstraintKind.SYNTACTIC, "syntax-error", scope, p);
+      assertEquals(ContentHash.slowConstraintId(ConstraintKind.SYNTACTIC, "syntax-error", scope, p), id, scope);
+      ids.add(scope + "=" + id);
+    }
+    assertEquals(4, ids.size(), "one id per distinct scope");
+  }
+
   @Provide
   Arbitrary<Constraint> constraints() {
     return dev.ananke.core.TestModels.constraints();

@@ -1,0 +1,79 @@
+package dev.ananke.clew.internal.treesitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** A closed tree hands its flat array to the thread's next tree: the next tree must not notice. */
+class ParsedTreeTest {
+  private static final TsLanguage TYPESCRIPT = Grammars.language("typescript");
+
+  private static final String LARGE = """
+      import { Db } from "./db";
+      export interface User { id: number; name?: string }
+      export class Users {
+        constructor(private readonly db: Db) {}
+        async find(id: number): Promise<User | undefined> { return this.db.get(id); }
+        async all(limit = 10): Promise<User[]> { return this.db.list(limit); }
+      }
+      """;
+  private static final String SMALL = "const answer: number = 42;\n";
+
+  /** Every int of every node, as the accessors give them. */
+  private static List<String> nodes(ParsedTree tree) {
+    FlatTree flat = tree.flat();
+    List<String> out = new ArrayList<>();
+    for (int n = 0; n < flat.size(); n++) {
+      out.add(TYPESCRIPT.symbolName(flat.symbol(n)) + " named=" + flat.isNamed(n) + " field=" + flat.field(n)
+          + " parent=" + flat.parent(n) + " next=" + flat.nextSibling(n) + " bytes=" + flat.startByte(n) + "-"
+          + flat.endByte(n) + " at=" + flat.startRow(n) + ":" + flat.startColumn(n) + "-" + flat.endRow(n) + ":"
+          + flat.endColumn(n));
+    }
+    return out;
+  }
+
+  /** The nodes of {@code text} parsed on a new thread, which has no array to reuse. */
+  private static List<String> fresh(String text) throws InterruptedException {
+    AtomicReference<List<String>> result = new AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try (ParsedTree tree = ParsedTree.parse(TYPESCRIPT, text)) {
+        result.set(nodes(tree));
+      }
+    });
+    t.start();
+    t.join();
+    return result.get();
+  }
+
+  @Test
+  void aTreeOnAReusedArrayReadsAsOnAFreshOne() throws InterruptedException {
+    List<String> small = fresh(SMALL);
+    try (ParsedTree large = ParsedTree.parse(TYPESCRIPT, LARGE)) {
+      assertEquals(fresh(LARGE), nodes(large));
+    }
+    try (ParsedTree reused = ParsedTree.parse(TYPESCRIPT, SMALL)) { // on the large tree's array
+      assertEquals(small, nodes(reused));
+      assertEquals("program", reused.root().getType());
+      assertEquals(SMALL.length(), reused.root().getEndByte());
+      assertEquals("42", reused.root().getNamedChild(0).orElseThrow().getNamedChild(0).orElseThrow()
+          .getChildByFieldName("value").orElseThrow().getText());
+    }
+  }
+
+  @Test
+  void aClosedTreeCannotBeRead() {
+    ParsedTree tree = ParsedTree.parse(TYPESCRIPT, SMALL);
+    var root = tree.root();
+    assertEquals("program", root.getType());
+    tree.close();
+    assertThrows(NullPointerException.class, root::getType);
+    try (ParsedTree next = ParsedTree.parse(TYPESCRIPT, LARGE)) {
+      assertThrows(NullPointerException.class, root::getType, "not the next tree's node 0");
+      assertEquals("program", next.root().getType());
+    }
+  }
+}
