@@ -1,8 +1,8 @@
 package dev.ananke.core.hash;
 
 import dev.ananke.core.ConstraintKind;
+import dev.ananke.core.json.CanonicalBytes;
 import dev.ananke.core.json.CompactJson;
-import dev.ananke.core.json.ConstraintJson;
 import dev.ananke.core.payload.Payload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,58 +46,58 @@ public final class ContentHash {
   private static final ThreadLocal<IdState> ID_STATE = ThreadLocal.withInitial(IdState::new);
 
   /**
-   * A constraint's id: 16 hex digits (64 bits) of SHA-256 over a versioned, length-prefixed
-   * encoding of its kind, name, scope and canonical payload JSON. Length prefixes keep
-   * ("ab","c") and ("a","bc") apart.
+   * A constraint's id: 16 hex digits (64 bits) of SHA-256 over length-prefixed fields: the
+   * version, the kind, the name, the scope, then the payload's {@link CanonicalBytes}. Length
+   * prefixes keep ("ab","c") and ("a","bc") apart.
    */
   public static String constraintId(ConstraintKind kind, String name, String scope, Payload payload) {
     IdState state = ID_STATE.get();
     CompactJson.Buffer buf = state.buffer;
     buf.reset();
     buf.put(VERSION_AND_KIND[kind.ordinal()]);
-    if (!field(buf, name)) return slowConstraintId(kind, name, scope, payload);
+    field(buf, name);
     if (!scope.equals(state.scope)) {
       int at = buf.size();
-      if (!field(buf, scope)) return slowConstraintId(kind, name, scope, payload);
+      field(buf, scope);
       state.scope = scope;
       state.scopeField = Arrays.copyOfRange(buf.array(), at, buf.size());
     } else {
       buf.put(state.scopeField);
     }
-    if (!payloadField(buf, payload)) return slowConstraintId(kind, name, scope, payload);
+    CanonicalBytes.payload(payload, buf);
     MessageDigest md = state.digest;
     md.update(buf.array(), 0, buf.size());
     return HEX.formatHex(md.digest(), 0, 8);
   }
 
-  /** A length-prefixed field (as {@link Fields#update}); false on text UTF-8 cannot carry as is. */
-  private static boolean field(CompactJson.Buffer buf, String value) {
-    int at = buf.skip(4);
-    if (!buf.putUtf8(value)) return false;
-    buf.putIntAt(at, buf.size() - at - 4);
-    return true;
+  /** A length-prefixed field, as {@link Fields#encode}. */
+  private static void field(CompactJson.Buffer buf, String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    buf.putInt(utf8.length);
+    buf.put(utf8);
   }
 
-  private static boolean payloadField(CompactJson.Buffer buf, Payload payload) {
-    int at = buf.skip(4);
-    if (!CompactJson.write(payload, buf)) return false;
-    buf.putIntAt(at, buf.size() - at - 4);
-    return true;
-  }
-
-  /** The definition, field by field through Jackson: for what the direct path declines. */
+  /** The definition, field by field, the payload by reflection: what the direct path must equal. */
   static String slowConstraintId(ConstraintKind kind, String name, String scope, Payload payload) {
     MessageDigest md = sha256();
-    Fields.update(md, "ananke.constraint/1");
+    Fields.update(md, VERSION_NAME);
     Fields.update(md, kind.name());
     Fields.update(md, name);
     Fields.update(md, scope);
-    Fields.update(md, ConstraintJson.writeCompact((Record) payload));
+    CompactJson.Buffer payloadBytes = new CompactJson.Buffer(256);
+    CanonicalBytes.definition(payload, payloadBytes);
+    md.update(payloadBytes.array(), 0, payloadBytes.size());
     return HEX.formatHex(md.digest(), 0, 8);
   }
 
+  /**
+   * The version of the id's definition. 2: the payload's canonical bytes; 1 hashed its compact
+   * JSON, which cost twice as much to write as the hash itself.
+   */
+  private static final String VERSION_NAME = "ananke.constraint/2";
+
   /** The length-prefixed version field that starts every constraint id's input. */
-  private static final byte[] VERSION = Fields.encode("ananke.constraint/1");
+  private static final byte[] VERSION = Fields.encode(VERSION_NAME);
 
   /** The version field and then the kind field, by kind: how every id's input starts. */
   private static final byte[][] VERSION_AND_KIND = Arrays.stream(ConstraintKind.values())

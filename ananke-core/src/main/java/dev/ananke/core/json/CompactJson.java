@@ -62,6 +62,13 @@ public final class CompactJson {
       size += b.length;
     }
 
+    /** Appends a big-endian int. */
+    public void putInt(int value) {
+      ensure(4);
+      putIntAt(size, value);
+      size += 4;
+    }
+
     /** Writes a big-endian int at {@code at} (a place reserved earlier). */
     public void putIntAt(int at, int value) {
       bytes[at] = (byte) (value >>> 24);

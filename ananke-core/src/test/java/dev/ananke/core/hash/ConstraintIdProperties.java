@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ananke.core.Constraint;
 import dev.ananke.core.ConstraintKind;
+import dev.ananke.core.payload.IdentifierCategory;
+import dev.ananke.core.payload.NamingConvention;
+import dev.ananke.core.payload.NamingStyle;
 import dev.ananke.core.payload.ParseError;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The direct constraint id is the definition's: field by field, the payload's JSON from Jackson. */
+/** The direct constraint id is the definition's: field by field, the payload's canonical bytes by reflection. */
 class ConstraintIdProperties {
 
   @Property(tries = 500)
@@ -28,6 +31,19 @@ class ConstraintIdProperties {
       assertEquals(ContentHash.slowConstraintId(ConstraintKind.SYNTACTIC, s, s, p),
           ContentHash.constraintId(ConstraintKind.SYNTACTIC, s, s, p));
     }
+  }
+
+  /**
+   * An id published by this version of the definition: ids are content hashes that files,
+   * caches and provenance lists keep, so a change here must come with a new version name.
+   */
+  @Test
+  void aPublishedIdStaysTheSame() {
+    var c = Constraint.builder("naming.go.field",
+            new NamingConvention(IdentifierCategory.FIELD, NamingStyle.PASCAL_CASE, 543, 723))
+        .build();
+    assertEquals(ConstraintKind.SEMANTIC, c.kind());
+    assertEquals("6f70e3c6cab79597", c.id());
   }
 
   /** Consecutive ids of one file reuse its encoded scope: a change of file must still count. */
