@@ -11,19 +11,20 @@
  *   0 symbol | flags << 16 (flags: 1 named, 2 missing, 4 has_error, 8 error, 16 extra)
  *   1 field id (0: none)    2 parent index (-1: root)    3 next sibling index (-1: none)
  *   4 start byte            5 end byte
- *   6 start row             7 start column (bytes)       8 end row       9 end column
  * Symbols, fields and flags are those ts_node_symbol, ts_tree_cursor_current_field_id and the
- * ts_node_is_* functions give.
+ * ts_node_is_* functions give. Rows and columns are not written: the lexer counts a row per '\n'
+ * and a column per byte, so Java derives them from the byte offsets and the text's line starts,
+ * for the few nodes that need them (origins), instead of the flatten writing four more ints for
+ * every node.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include "tree_sitter/api.h"
 #include "./subtree.h"
 #include "./language.h"
-#include "./length.h"
 #include "./tree.h"
 
-#define ANANKE_NODE_INTS 10
+#define ANANKE_NODE_INTS 6
 
 /* The nodes ananke_flatten writes for `tree`: the root and its visible descendants. */
 int32_t ananke_node_count(const TSTree *tree) {
@@ -36,7 +37,7 @@ typedef struct {
   uint32_t child_count;
   uint32_t child_index;
   uint32_t structural_index;           /* among the non-extra children */
-  Length position;                      /* start of the child at child_index */
+  uint32_t position;                    /* start byte of the child at child_index */
   const TSSymbol *aliases;              /* of the subtree's production, or NULL */
   const TSFieldMapEntry *fields, *fields_end;
   int32_t parent;                       /* the visible node the children belong to */
@@ -47,7 +48,7 @@ typedef struct {
 
 static int32_t write_node(int32_t *out, int32_t capacity, int32_t count, const TSLanguage *language,
                           Subtree subtree, TSSymbol alias, TSFieldId field, int32_t parent,
-                          Length position) {
+                          uint32_t position) {
   if (count >= capacity) return 0;
   TSSymbol symbol = alias ? alias : ts_subtree_symbol(subtree);
   symbol = ts_language_public_symbol(language, symbol);
@@ -55,22 +56,17 @@ static int32_t write_node(int32_t *out, int32_t capacity, int32_t count, const T
   int32_t flags = (named ? 1 : 0) | (ts_subtree_missing(subtree) ? 2 : 0) |
                   (ts_subtree_error_cost(subtree) > 0 ? 4 : 0) |
                   (symbol == ts_builtin_sym_error ? 8 : 0) | (ts_subtree_extra(subtree) ? 16 : 0);
-  Length end = length_add(position, ts_subtree_size(subtree));
   int32_t *slot = out + (int64_t)count * ANANKE_NODE_INTS;
   slot[0] = (int32_t)symbol | (flags << 16);
   slot[1] = field;
   slot[2] = parent;
   slot[3] = -1;
-  slot[4] = (int32_t)position.bytes;
-  slot[5] = (int32_t)end.bytes;
-  slot[6] = (int32_t)position.extent.row;
-  slot[7] = (int32_t)position.extent.column;
-  slot[8] = (int32_t)end.extent.row;
-  slot[9] = (int32_t)end.extent.column;
+  slot[4] = (int32_t)position;
+  slot[5] = (int32_t)(position + ts_subtree_size(subtree).bytes);
   return 1;
 }
 
-static void open_frame(Frame *f, const TSLanguage *language, Subtree subtree, Length position,
+static void open_frame(Frame *f, const TSLanguage *language, Subtree subtree, uint32_t position,
                        int32_t parent, uint32_t owner, TSFieldId inherited) {
   uint32_t production = subtree.ptr->production_id;
   f->children = ts_subtree_children(subtree);
@@ -95,14 +91,14 @@ int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
   const TSLanguage *language = tree->language;
   Subtree root = tree->root;
   int32_t count = 0;
-  count += write_node(out, capacity, count, language, root, 0, 0, -1, ts_subtree_padding(root));
+  count += write_node(out, capacity, count, language, root, 0, 0, -1, ts_subtree_padding(root).bytes);
   if (count == 0) count = 1; /* no room: still count it */
   if (ts_subtree_child_count(root) == 0) return count <= capacity ? count : -count;
 
   uint32_t frame_capacity = 64, depth = 0;
   Frame *frames = malloc(sizeof(Frame) * frame_capacity);
   if (!frames) return INT32_MIN;
-  open_frame(&frames[depth++], language, root, ts_subtree_padding(root), 0, 0, 0);
+  open_frame(&frames[depth++], language, root, ts_subtree_padding(root).bytes, 0, 0, 0);
 
   while (depth > 0) {
     Frame *f = &frames[depth - 1];
@@ -111,7 +107,7 @@ int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
       continue;
     }
     Subtree child = f->children[f->child_index];
-    Length position = f->position;
+    uint32_t position = f->position;
     bool extra = ts_subtree_extra(child);
     TSSymbol alias = 0;
     TSFieldId field = 0;
@@ -126,9 +122,9 @@ int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
       }
       if (!field) field = f->inherited;
     }
-    f->position = length_add(position, ts_subtree_size(child));
+    f->position = position + ts_subtree_size(child).bytes;
     if (++f->child_index < f->child_count) {
-      f->position = length_add(f->position, ts_subtree_padding(f->children[f->child_index]));
+      f->position += ts_subtree_padding(f->children[f->child_index]).bytes;
     }
 
     bool visible = ts_subtree_visible(child) || alias;

@@ -47,11 +47,13 @@ public final class SyntaxNode {
   }
 
   public Point getStartPoint() {
-    return new Point(flat.startRow(index), flat.startColumn(index));
+    int at = flat.startByte(index);
+    return new Point(tree.row(at), tree.column(at));
   }
 
   public Point getEndPoint() {
-    return new Point(flat.endRow(index), flat.endColumn(index));
+    int at = flat.endByte(index);
+    return new Point(tree.row(at), tree.column(at));
   }
 
   /** The source text of the node. */

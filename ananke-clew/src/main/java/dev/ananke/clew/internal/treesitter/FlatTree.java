@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * parse; see {@code src/main/c/ananke_flatten.c} for the layout.
  */
 public final class FlatTree {
-  static final int INTS = 10;
+  static final int INTS = 6;
   static final int NAMED = 1;
   static final int MISSING = 2;
   static final int HAS_ERROR = 4;
@@ -118,22 +118,6 @@ public final class FlatTree {
 
   public int endByte(int node) {
     return data[node * INTS + 5];
-  }
-
-  public int startRow(int node) {
-    return data[node * INTS + 6];
-  }
-
-  public int startColumn(int node) {
-    return data[node * INTS + 7];
-  }
-
-  public int endRow(int node) {
-    return data[node * INTS + 8];
-  }
-
-  public int endColumn(int node) {
-    return data[node * INTS + 9];
   }
 
   /** The node and all below it. */

@@ -6,6 +6,7 @@ import dev.ananke.clew.spi.SyntaxNode;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The syntax tree of one source text, as a {@link FlatTree}: tree-sitter parses, the tree is
@@ -20,6 +21,7 @@ public final class ParsedTree implements AutoCloseable {
   /** Every character is ASCII, so byte offsets are char offsets: node text is a substring. */
   private final boolean ascii;
   private final FlatTree flat;
+  private int @Nullable [] lineStarts;
 
   private ParsedTree(TsLanguage language, String text, byte[] source, FlatTree flat) {
     this.language = language;
@@ -76,6 +78,38 @@ public final class ParsedTree implements AutoCloseable {
 
   public FlatTree flat() {
     return flat;
+  }
+
+  /**
+   * The row of a byte offset (0-based), as tree-sitter counts rows: one per '\n' before it. The
+   * flat tree keeps byte offsets only; rows and columns are asked for a few nodes (origins).
+   */
+  public int row(int offset) {
+    int[] starts = lineStarts();
+    int i = java.util.Arrays.binarySearch(starts, Math.max(0, offset));
+    return i >= 0 ? i : -i - 2;
+  }
+
+  /** The column of a byte offset (0-based, in bytes from the start of its row), as tree-sitter's. */
+  public int column(int offset) {
+    return Math.max(0, offset) - lineStarts()[row(offset)];
+  }
+
+  /** Where each row starts, in bytes; computed on first use. */
+  private int[] lineStarts() {
+    int[] starts = lineStarts;
+    if (starts == null) {
+      int rows = 1;
+      for (byte b : source) {
+        if (b == '\n') rows++;
+      }
+      starts = new int[rows];
+      for (int i = 0, row = 1; i < source.length; i++) {
+        if (source[i] == '\n') starts[row++] = i + 1;
+      }
+      lineStarts = starts;
+    }
+    return starts;
   }
 
   /** The UTF-8 text of {@code [start, end)}. */

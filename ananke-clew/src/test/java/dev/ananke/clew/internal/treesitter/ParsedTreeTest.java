@@ -3,6 +3,12 @@ package dev.ananke.clew.internal.treesitter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ananke.clew.spi.SyntaxNode;
+import io.github.treesitter.jtreesitter.Language;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.Parser;
+import io.github.treesitter.jtreesitter.Tree;
+import io.github.treesitter.jtreesitter.TreeCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +36,7 @@ class ParsedTreeTest {
     for (int n = 0; n < flat.size(); n++) {
       out.add(TYPESCRIPT.symbolName(flat.symbol(n)) + " named=" + flat.isNamed(n) + " field=" + flat.field(n)
           + " parent=" + flat.parent(n) + " next=" + flat.nextSibling(n) + " bytes=" + flat.startByte(n) + "-"
-          + flat.endByte(n) + " at=" + flat.startRow(n) + ":" + flat.startColumn(n) + "-" + flat.endRow(n) + ":"
-          + flat.endColumn(n));
+          + flat.endByte(n));
     }
     return out;
   }
@@ -62,6 +67,41 @@ class ParsedTreeTest {
       assertEquals("42", reused.root().getNamedChild(0).orElseThrow().getNamedChild(0).orElseThrow()
           .getChildByFieldName("value").orElseThrow().getText());
     }
+  }
+
+  /**
+   * Rows and columns come from byte offsets and line starts, not from the flatten: every node's
+   * must be what tree-sitter itself reports (jtreesitter's nodes, in its cursor's preorder), with
+   * CRLF line ends, multi-byte characters, a tab and a syntax error in the text.
+   */
+  @Test
+  void pointsAreTreeSittersOwn() {
+    String text = "const s = \"日本\";\r\n\tlet é = 1 +;\n\n" + LARGE + "/* end é */";
+    List<String> expected = new ArrayList<>();
+    try (Parser parser = new Parser(new Language(TYPESCRIPT.pointer()));
+         Tree tree = parser.parse(text).orElseThrow()) {
+      TreeCursor cursor = tree.walk();
+      do {
+        Node n = cursor.getCurrentNode();
+        expected.add(n.getType() + " " + n.getStartPoint() + "-" + n.getEndPoint());
+        if (cursor.gotoFirstChild()) continue;
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) {
+            cursor = null;
+            break;
+          }
+        }
+      } while (cursor != null);
+    }
+    List<String> actual = new ArrayList<>();
+    try (ParsedTree ours = ParsedTree.parse(TYPESCRIPT, text)) {
+      FlatTree flat = ours.flat();
+      for (int n = 0; n < flat.size(); n++) {
+        SyntaxNode node = new SyntaxNode(ours, n);
+        actual.add(node.getType() + " " + node.getStartPoint() + "-" + node.getEndPoint());
+      }
+    }
+    assertEquals(expected, actual);
   }
 
   @Test
