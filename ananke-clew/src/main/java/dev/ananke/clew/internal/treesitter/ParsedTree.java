@@ -22,6 +22,7 @@ public final class ParsedTree implements AutoCloseable {
   private final boolean ascii;
   private final FlatTree flat;
   private int @Nullable [] lineStarts;
+  private int rows;
 
   private ParsedTree(TsLanguage language, String text, byte[] source, FlatTree flat) {
     this.language = language;
@@ -86,7 +87,7 @@ public final class ParsedTree implements AutoCloseable {
    */
   public int row(int offset) {
     int[] starts = lineStarts();
-    int i = java.util.Arrays.binarySearch(starts, Math.max(0, offset));
+    int i = java.util.Arrays.binarySearch(starts, 0, rows, Math.max(0, offset));
     return i >= 0 ? i : -i - 2;
   }
 
@@ -95,21 +96,27 @@ public final class ParsedTree implements AutoCloseable {
     return Math.max(0, offset) - lineStarts()[row(offset)];
   }
 
-  /** Where each row starts, in bytes; computed on first use. */
+  /** Where each row starts, in bytes (the first {@link #rows}); found on first use. */
   private int[] lineStarts() {
     int[] starts = lineStarts;
-    if (starts == null) {
-      int rows = 1;
-      for (byte b : source) {
-        if (b == '\n') rows++;
-      }
-      starts = new int[rows];
-      for (int i = 0, row = 1; i < source.length; i++) {
-        if (source[i] == '\n') starts[row++] = i + 1;
-      }
-      lineStarts = starts;
+    if (starts != null) return starts;
+    starts = new int[64];
+    int n = 1;
+    // in ASCII text a char offset is a byte offset, and String.indexOf scans with vector instructions
+    for (int i = ascii ? text.indexOf('\n') : nextNewline(0); i >= 0;
+         i = ascii ? text.indexOf('\n', i + 1) : nextNewline(i + 1)) {
+      if (n == starts.length) starts = java.util.Arrays.copyOf(starts, 2 * n);
+      starts[n++] = i + 1;
     }
-    return starts;
+    rows = n;
+    return lineStarts = starts;
+  }
+
+  private int nextNewline(int from) {
+    for (int i = from; i < source.length; i++) {
+      if (source[i] == '\n') return i;
+    }
+    return -1;
   }
 
   /** The UTF-8 text of {@code [start, end)}. */
