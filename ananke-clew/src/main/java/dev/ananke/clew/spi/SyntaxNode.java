@@ -47,13 +47,11 @@ public final class SyntaxNode {
   }
 
   public Point getStartPoint() {
-    int at = flat.startByte(index);
-    return new Point(tree.row(at), tree.column(at));
+    return tree.point(flat.startByte(index));
   }
 
   public Point getEndPoint() {
-    int at = flat.endByte(index);
-    return new Point(tree.row(at), tree.column(at));
+    return tree.point(flat.endByte(index));
   }
 
   /** The source text of the node. */

@@ -19,7 +19,7 @@ public final class FlatTree {
   /**
    * The array of the last tree this thread released, for its next tree: the array is a third of
    * what an extraction allocates, and a fresh one is zeroed by the JVM only for the flatten to
-   * write every slot again. Arrays of huge trees are not kept (up to 4 MB, about 100,000 nodes).
+   * write every slot again. Arrays of huge trees are not kept (up to 4 MB, about 175,000 nodes).
    */
   private static final ThreadLocal<int @Nullable []> SPARE = new ThreadLocal<>();
 

@@ -3,9 +3,11 @@ package dev.ananke.clew.internal.treesitter;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.ananke.clew.spi.SyntaxNode;
+import io.github.treesitter.jtreesitter.Point;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,7 @@ public final class ParsedTree implements AutoCloseable {
   private final boolean ascii;
   private final FlatTree flat;
   private int @Nullable [] lineStarts;
-  private int rows;
+  private int lineCount;
 
   private ParsedTree(TsLanguage language, String text, byte[] source, FlatTree flat) {
     this.language = language;
@@ -82,21 +84,19 @@ public final class ParsedTree implements AutoCloseable {
   }
 
   /**
-   * The row of a byte offset (0-based), as tree-sitter counts rows: one per '\n' before it. The
-   * flat tree keeps byte offsets only; rows and columns are asked for a few nodes (origins).
+   * The row and column (0-based; the column in bytes) of a byte offset, as tree-sitter's lexer
+   * counts them: a row per '\n' before it, a column per byte since. The flat tree keeps byte
+   * offsets only; positions are asked for a few nodes (origins).
    */
-  public int row(int offset) {
+  public Point point(int offset) {
+    int at = Math.max(0, offset);
     int[] starts = lineStarts();
-    int i = java.util.Arrays.binarySearch(starts, 0, rows, Math.max(0, offset));
-    return i >= 0 ? i : -i - 2;
+    int i = Arrays.binarySearch(starts, 0, lineCount, at);
+    int row = i >= 0 ? i : -i - 2;
+    return new Point(row, at - starts[row]);
   }
 
-  /** The column of a byte offset (0-based, in bytes from the start of its row), as tree-sitter's. */
-  public int column(int offset) {
-    return Math.max(0, offset) - lineStarts()[row(offset)];
-  }
-
-  /** Where each row starts, in bytes (the first {@link #rows}); found on first use. */
+  /** Where each row starts, in bytes (the first {@link #lineCount}); found on first use. */
   private int[] lineStarts() {
     int[] starts = lineStarts;
     if (starts != null) return starts;
@@ -105,10 +105,10 @@ public final class ParsedTree implements AutoCloseable {
     // in ASCII text a char offset is a byte offset, and String.indexOf scans with vector instructions
     for (int i = ascii ? text.indexOf('\n') : nextNewline(0); i >= 0;
          i = ascii ? text.indexOf('\n', i + 1) : nextNewline(i + 1)) {
-      if (n == starts.length) starts = java.util.Arrays.copyOf(starts, 2 * n);
+      if (n == starts.length) starts = Arrays.copyOf(starts, 2 * n);
       starts[n++] = i + 1;
     }
-    rows = n;
+    lineCount = n;
     return lineStarts = starts;
   }
 
