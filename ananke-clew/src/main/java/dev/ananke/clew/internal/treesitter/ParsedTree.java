@@ -102,9 +102,7 @@ public final class ParsedTree implements AutoCloseable {
     if (starts != null) return starts;
     starts = new int[64];
     int n = 1;
-    // in ASCII text a char offset is a byte offset, and String.indexOf scans with vector instructions
-    for (int i = ascii ? text.indexOf('\n') : nextNewline(0); i >= 0;
-         i = ascii ? text.indexOf('\n', i + 1) : nextNewline(i + 1)) {
+    for (int i = nextNewline(0); i >= 0; i = nextNewline(i + 1)) {
       if (n == starts.length) starts = Arrays.copyOf(starts, 2 * n);
       starts[n++] = i + 1;
     }
@@ -112,7 +110,10 @@ public final class ParsedTree implements AutoCloseable {
     return lineStarts = starts;
   }
 
+  /** The byte offset of the next '\n' from {@code from}, or -1. */
   private int nextNewline(int from) {
+    // in ASCII text a char offset is a byte offset, and String.indexOf scans with vector instructions
+    if (ascii) return text.indexOf('\n', from);
     for (int i = from; i < source.length; i++) {
       if (source[i] == '\n') return i;
     }
