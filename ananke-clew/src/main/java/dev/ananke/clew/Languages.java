@@ -26,7 +26,10 @@ final class Languages {
 
   static Optional<LanguageSpec> byName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return ALL.stream().filter(l -> l.name().equals(n)).findFirst();
+    for (LanguageSpec l : ALL) {
+      if (l.name().equals(n)) return Optional.of(l);
+    }
+    return Optional.empty();
   }
 
   /** The language whose extension the file name ends with (the longest such extension wins). */

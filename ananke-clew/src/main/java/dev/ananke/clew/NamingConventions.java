@@ -23,10 +23,13 @@ final class NamingConventions {
   /** Fewer names than this say nothing reliable about a convention. */
   static final int MIN_NAMES = 3;
 
+  private static final NamingStyle[] STYLES = NamingStyle.values();
+  private static final IdentifierCategory[] CATEGORIES = IdentifierCategory.values();
+
   static List<Constraint> conventions(Map<String, NamingTally> byLanguage) {
     List<Constraint> out = new ArrayList<>();
     byLanguage.forEach((language, tally) -> {
-      for (IdentifierCategory category : IdentifierCategory.values()) {
+      for (IdentifierCategory category : CATEGORIES) {
         int total = tally.total(category);
         if (total < MIN_NAMES) continue;
         // Most conforming names wins; on a tie (names like `user` follow several styles), the
@@ -34,7 +37,7 @@ final class NamingConventions {
         NamingStyle best = null;
         int bestCount = -1;
         int bestExclusive = -1;
-        for (NamingStyle style : NamingStyle.values()) {
+        for (NamingStyle style : STYLES) {
           int c = tally.conforming(category, style);
           int e = tally.exclusive(style);
           if (c > bestCount || (c == bestCount && e > bestExclusive)) {

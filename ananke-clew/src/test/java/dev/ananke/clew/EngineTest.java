@@ -64,6 +64,21 @@ class EngineTest {
         r.warnings().getFirst().toString());
   }
 
+  /** Tree-sitter's offsets count UTF-8 bytes: a cut at a body after multi-byte text must land on it. */
+  @Test
+  void signaturesAreCutAtTheBodyAfterMultiByteText() {
+    Clew clew = Clew.builder().build();
+    var ts = clew.extractSource("grüße.ts", "export function grüße(name = \"Zoë ☃\"): string { return \"é\"; }\n", null);
+    assertEquals("function grüße(name = \"Zoë ☃\"): string",
+        Samples.function(ts.constraints(), "grüße").signature());
+    var py = clew.extractSource("grüße.py", "def grüße(name: str = \"Zoë ☃\") -> str:\n    return \"é\"\n", null);
+    assertEquals("def grüße(name: str = \"Zoë ☃\") -> str", Samples.function(py.constraints(), "grüße").signature());
+    var rs = clew.extractSource("lib.rs", "pub fn grüße(name: &str) -> String { \"é\".to_string() }\n", null);
+    assertEquals("pub fn grüße(name: &str) -> String", Samples.function(rs.constraints(), "grüße").signature());
+    var java = clew.extractSource("Grüße.java", "class Grüße { /** ☃ */ public String grüße(String zoë) { return \"é\"; } }\n", null);
+    assertEquals("public String grüße(String zoë)", Samples.function(java.constraints(), "Grüße.grüße").signature());
+  }
+
   @Test
   void pythonSyntaxErrorRegion() {
     ExtractionResult r = Clew.builder().build().extractSource("bad.py", """

@@ -30,12 +30,11 @@ public final class Checks {
     if (values == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
-    for (T v : values) {
-      if (v == null) {
-        throw new IllegalArgumentException(what + " must not contain null");
-      }
+    try {
+      return List.copyOf(values); // an immutable list is returned as it is, not walked again
+    } catch (NullPointerException e) {
+      throw new IllegalArgumentException(what + " must not contain null");
     }
-    return List.copyOf(values);
   }
 
   /**

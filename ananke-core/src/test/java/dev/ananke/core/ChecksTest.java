@@ -1,6 +1,7 @@
 package dev.ananke.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -29,5 +30,21 @@ class ChecksTest {
     assertThrows(UnsupportedOperationException.class, () -> out.add("c"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checks.sortedSet(List.of("a", " "), "regexes"));
     assertEquals("regexes entry must not be empty", e.getMessage());
+  }
+
+  @Test
+  void listIsAnImmutableCopyAndNamesWhatIsWrong() {
+    List<String> in = new ArrayList<>(List.of("a", "b"));
+    List<String> out = Checks.list(in, "x");
+    in.set(0, "z");
+    assertEquals(List.of("a", "b"), out);
+    assertThrows(UnsupportedOperationException.class, () -> out.add("c"));
+    List<String> immutable = List.of("a");
+    assertSame(immutable, Checks.list(immutable, "x"), "an immutable list is not copied again");
+    List<String> withNull = new ArrayList<>(java.util.Arrays.asList("a", null));
+    assertEquals("parameters must not contain null",
+        assertThrows(IllegalArgumentException.class, () -> Checks.list(withNull, "parameters")).getMessage());
+    assertEquals("parameters must not be null",
+        assertThrows(IllegalArgumentException.class, () -> Checks.list(null, "parameters")).getMessage());
   }
 }

@@ -21,7 +21,6 @@ import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
 import dev.ananke.clew.spi.SyntaxNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -207,10 +206,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
       }
       SyntaxNode body = field(method, "body");
       int end = body != null ? body.getStartByte() : method.getEndByte();
-      byte[] bytes = file.text(method).getBytes(StandardCharsets.UTF_8);
-      int from = Math.max(0, start - method.getStartByte());
-      int to = Math.min(bytes.length, end - method.getStartByte());
-      String text = Nodes.squash(new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8));
+      String text = Nodes.squash(file.text(Math.max(start, method.getStartByte()), Math.min(end, method.getEndByte())));
       if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
       return text;
     }

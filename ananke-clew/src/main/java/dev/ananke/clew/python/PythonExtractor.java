@@ -9,6 +9,7 @@ import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
 import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
+import dev.ananke.clew.spi.Signatures;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.Origin;
 import dev.ananke.core.payload.AsyncStyle;
@@ -23,7 +24,6 @@ import dev.ananke.core.payload.TypeDeclaration;
 import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
 import dev.ananke.clew.spi.SyntaxNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -161,6 +161,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
       boolean first = true;
       for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = parameter(p);
@@ -169,7 +170,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
             && !isStatic(function);
         first = false;
         if (receiver) continue; // the receiver is not a parameter
-        if (out.stream().noneMatch(x -> x.name().equals(param.name()))) out.add(param);
+        if (seen.add(param.name())) out.add(param);
       }
       return out;
     }
@@ -222,14 +223,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
 
     /** From {@code def} (or {@code async def}) up to the colon before the body. */
     String signature(SyntaxNode function) {
-      SyntaxNode body = field(function, "body");
-      String text = file.text(function);
-      if (body != null) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        int cut = Math.min(bytes.length, body.getStartByte() - function.getStartByte());
-        text = new String(bytes, 0, Math.max(0, cut), StandardCharsets.UTF_8);
-      }
-      text = Nodes.squash(text);
+      String text = Nodes.squash(Signatures.textUpTo(file, function, field(function, "body")));
       if (text.endsWith(":")) text = text.substring(0, text.length() - 1).strip();
       return text;
     }
@@ -254,6 +248,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       boolean isEnum = supertypes.stream().anyMatch(ENUM_BASES::contains);
       boolean isInterface = supertypes.stream().anyMatch(s -> INTERFACE_BASES.contains(s) || s.startsWith("Protocol["));
       List<Field> fields = new ArrayList<>();
+      Set<String> fieldNames = new HashSet<>();
       List<String> variants = new ArrayList<>();
       SyntaxNode body = field(node, "body");
       if (body != null) {
@@ -266,7 +261,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
           String fieldName = file.text(left);
           if (isEnum) {
             if (!variants.contains(fieldName)) variants.add(fieldName);
-          } else if (fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
+          } else if (fieldNames.add(fieldName)) {
             SyntaxNode type = field(a, "type");
             boolean optional = field(a, "right") != null
                 || (type != null && (file.text(type).startsWith("Optional[") || file.text(type).contains("| None")));

@@ -1,6 +1,5 @@
 package dev.ananke.clew.spi;
 
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /** Source text as signatures and paths are compared, shared by the Rust, Go and Zig extractors. */
@@ -13,15 +12,21 @@ public final class Signatures {
    * bytes, so the cut is made on the bytes, not on the string's chars.
    */
   public static String upToBody(SourceFile file, SyntaxNode declaration, @Nullable SyntaxNode body) {
-    String text = file.text(declaration);
-    if (body != null) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      int cut = body.getStartByte() - declaration.getStartByte();
-      if (cut > 0 && cut <= bytes.length) text = new String(bytes, 0, cut, StandardCharsets.UTF_8);
-    }
-    text = Nodes.squash(text);
+    String text = Nodes.squash(textUpTo(file, declaration, body));
     if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
     return text;
+  }
+
+  /**
+   * The source text from {@code from}'s start up to where {@code body} starts, as written (all of
+   * {@code from} when there is no body or it does not start inside it). The cut is made on
+   * tree-sitter's byte offsets, and only that part of the text is copied.
+   */
+  public static String textUpTo(SourceFile file, SyntaxNode from, @Nullable SyntaxNode body) {
+    int start = from.getStartByte();
+    int end = from.getEndByte();
+    if (body != null && body.getStartByte() > start && body.getStartByte() <= end) end = body.getStartByte();
+    return file.text(start, end);
   }
 
   /**

@@ -50,6 +50,14 @@ public final class SourceFile {
     return node.getText();
   }
 
+  /**
+   * The source text of bytes {@code [startByte, endByte)}, tree-sitter's offsets (clamped to the
+   * text): a part of a node, without the node's whole text first.
+   */
+  public String text(int startByte, int endByte) {
+    return tree.text(startByte, endByte);
+  }
+
   public Origin origin(SyntaxNode node) {
     var p = node.getStartPoint();
     return new Origin(path, p.row() + 1, p.column() + 1);

@@ -10,6 +10,7 @@ import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
 import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
+import dev.ananke.clew.spi.Signatures;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.Origin;
 import dev.ananke.core.payload.AsyncStyle;
@@ -178,8 +179,16 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           typeParameters, signature));
       if (!name.equals("constructor")) facts.name(IdentifierCategory.FUNCTION, name);
       for (Parameter p : params) {
-        if (p.name().chars().allMatch(c -> Character.isJavaIdentifierPart(c))) facts.name(IdentifierCategory.PARAMETER, p.name());
+        if (isIdentifier(p.name())) facts.name(IdentifierCategory.PARAMETER, p.name());
       }
+    }
+
+    /** A plain name, not a destructuring pattern ({@code {a, b}}): only those have a naming style. */
+    static boolean isIdentifier(String name) {
+      for (int i = 0, n = name.length(); i < n; i++) {
+        if (!Character.isJavaIdentifierPart(name.charAt(i))) return false;
+      }
+      return true;
     }
 
     List<Parameter> parameters(SyntaxNode function) {
@@ -248,14 +257,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     /** Source text from the declaration's start up to its body, on one line. */
     String signature(SyntaxNode from, SyntaxNode function) {
-      SyntaxNode body = field(function, "body");
-      String text = file.text(from);
-      if (body != null) {
-        int cut = body.getStartByte() - from.getStartByte();
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (cut > 0 && cut <= bytes.length) text = new String(bytes, 0, cut, java.nio.charset.StandardCharsets.UTF_8);
-      }
-      text = Nodes.squash(text);
+      String text = Nodes.squash(Signatures.textUpTo(file, from, field(function, "body")));
       if (text.endsWith("=>")) text = text.substring(0, text.length() - 2).strip();
       if (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
       return text;
@@ -335,12 +337,13 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         }
       }
       List<Field> fields = new ArrayList<>();
+      Set<String> fieldNames = new HashSet<>();
       SyntaxNode body = field(node, "body");
       if (body != null) {
         for (SyntaxNode member : body.getNamedChildren()) {
           if (member.getType().equals("public_field_definition") || member.getType().equals("field_definition")) {
             Field f = fieldOf(member);
-            if (f != null && fields.stream().noneMatch(x -> x.name().equals(f.name()))) fields.add(f);
+            if (f != null && fieldNames.add(f.name())) fields.add(f);
           }
         }
       }
@@ -384,10 +387,11 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     List<Field> propertySignatures(SyntaxNode body) {
       List<Field> fields = new ArrayList<>();
+      Set<String> fieldNames = new HashSet<>();
       for (SyntaxNode member : body.getNamedChildren()) {
         if (!member.getType().equals("property_signature")) continue;
         Field f = fieldOf(member);
-        if (f != null && fields.stream().noneMatch(x -> x.name().equals(f.name()))) {
+        if (f != null && fieldNames.add(f.name())) {
           fields.add(f);
           facts.name(IdentifierCategory.FIELD, f.name());
         }

@@ -38,6 +38,7 @@ public final class ContentHash {
   private static final class IdState {
     final MessageDigest digest = sha256();
     final CompactJson.Buffer buffer = new CompactJson.Buffer(1024);
+    final byte[] digestBytes = new byte[32];
     /** The scope field of the last id: consecutive constraints mostly come from one file. */
     @Nullable String scope;
     byte[] scopeField = new byte[0];
@@ -67,14 +68,21 @@ public final class ContentHash {
     CanonicalBytes.payload(payload, buf);
     MessageDigest md = state.digest;
     md.update(buf.array(), 0, buf.size());
-    return HEX.formatHex(md.digest(), 0, 8);
+    byte[] digest = state.digestBytes;
+    try {
+      md.digest(digest, 0, digest.length);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+    }
+    return HEX.toHexDigits((long) FIRST_EIGHT_BYTES.get(digest, 0)); // the first 8 bytes, as formatHex would
   }
+
+  private static final java.lang.invoke.VarHandle FIRST_EIGHT_BYTES =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
   /** A length-prefixed field, as {@link Fields#encode}. */
   private static void field(CompactJson.Buffer buf, String value) {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    buf.putInt(utf8.length);
-    buf.put(utf8);
+    CanonicalBytes.lengthPrefixed(buf, value);
   }
 
   /** The definition, field by field, the payload by reflection: what the direct path must equal. */

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The compact JSON of a model value written straight to UTF-8 bytes: byte for byte the UTF-8 of
  * what {@link ConstraintJson#writeCompact} gets from Jackson for the encoded tree (fields in
  * component order, nulls omitted, a payload's "type" first, Jackson's escapes: quote, backslash
- * and control characters), without building the tree or a String. Every constraint's content
- * hash goes through here, so it is the hot path of extraction.
+ * and control characters), without building the tree or a String: how constraint sets and IRs
+ * are written out compactly (output files, the wire format).
  *
  * <p>What only Jackson writes (an embedded JSON schema, a non-finite number, a string with an
  * unpaired surrogate) makes {@link #write} return false; callers then fall back to Jackson.
