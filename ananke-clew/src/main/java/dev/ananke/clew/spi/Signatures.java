@@ -2,7 +2,7 @@ package dev.ananke.clew.spi;
 
 import org.jspecify.annotations.Nullable;
 
-/** Source text as signatures and paths are compared, shared by the Rust, Go and Zig extractors. */
+/** Source text as signatures and paths are compared, shared by the extractors. */
 public final class Signatures {
   private Signatures() {}
 
