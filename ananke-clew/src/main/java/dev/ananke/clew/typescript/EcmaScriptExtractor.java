@@ -127,8 +127,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
           if (key != null) secret(node, Nodes.unquote(file.text(key)), field(node, "value"));
         }
         case "template", "concat" -> sql(node);
-        case "any" -> {
-          if (!file.text(node).equals("any")) return;
+        case "any" -> { // the query matches `any` only
           if (firstAny == null) firstAny = file.origin(node);
           anyCount++;
         }

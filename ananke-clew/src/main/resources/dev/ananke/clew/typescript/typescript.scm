@@ -36,5 +36,6 @@
 (template_string (template_substitution)) @template
 (binary_expression operator: "+") @concat
 
-; predicates are not evaluated by our query runner: the extractor checks the text is "any"
-(predefined_type) @any
+; only `any` among the predefined types (string, number, ...: most of them), so that the others
+; never become matches
+((predefined_type) @any (#eq? @any "any"))
