@@ -4,7 +4,11 @@ import dev.ananke.core.ConstraintKind;
 import dev.ananke.core.json.CanonicalBytes;
 import dev.ananke.core.json.CompactJson;
 import dev.ananke.core.payload.Payload;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -56,10 +60,10 @@ public final class ContentHash {
     CompactJson.Buffer buf = state.buffer;
     buf.reset();
     buf.put(VERSION_AND_KIND[kind.ordinal()]);
-    field(buf, name);
+    CanonicalBytes.lengthPrefixed(buf, name); // as Fields#encode
     if (!scope.equals(state.scope)) {
       int at = buf.size();
-      field(buf, scope);
+      CanonicalBytes.lengthPrefixed(buf, scope);
       state.scope = scope;
       state.scopeField = Arrays.copyOfRange(buf.array(), at, buf.size());
     } else {
@@ -71,19 +75,14 @@ public final class ContentHash {
     byte[] digest = state.digestBytes;
     try {
       md.digest(digest, 0, digest.length);
-    } catch (java.security.DigestException e) {
+    } catch (DigestException e) {
       throw new IllegalStateException("SHA-256 writes 32 bytes", e);
     }
     return HEX.toHexDigits((long) FIRST_EIGHT_BYTES.get(digest, 0)); // the first 8 bytes, as formatHex would
   }
 
-  private static final java.lang.invoke.VarHandle FIRST_EIGHT_BYTES =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-
-  /** A length-prefixed field, as {@link Fields#encode}. */
-  private static void field(CompactJson.Buffer buf, String value) {
-    CanonicalBytes.lengthPrefixed(buf, value);
-  }
+  private static final VarHandle FIRST_EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** The definition, field by field, the payload by reflection: what the direct path must equal. */
   static String slowConstraintId(ConstraintKind kind, String name, String scope, Payload payload) {
