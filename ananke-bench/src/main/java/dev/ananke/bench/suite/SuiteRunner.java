@@ -1,6 +1,7 @@
 package dev.ananke.bench.suite;
 
 import dev.ananke.bench.calibration.CalibrationBenchmark;
+import dev.ananke.bench.clew.ExtractionPairBenchmark;
 import dev.ananke.bench.grammar.MaskBenchFolder;
 import dev.ananke.bench.memory.PeakRss;
 import dev.ananke.bench.results.Result;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -132,6 +134,11 @@ public final class SuiteRunner {
           out.add(result(suite, bp.getBenchmark(), params, metric, mode, r, calibration, calibrationError));
         }
       });
+      for (BenchmarkResult b : run.getBenchmarkResults()) {
+        ExtractionPairBenchmark.overheadPercent(b).ifPresent(stats -> out.add(new Result(suite, bp.getBenchmark(), params,
+            ExtractionPairBenchmark.OVERHEAD, mode, "%", stats.getMean(), stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN,
+            stats.getN(), stats.getPercentile(50), null, null, calibration, calibrationError)));
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ananke.bench.cli.BenchCommand;
+import dev.ananke.bench.clew.ExtractionPairBenchmark;
 import dev.ananke.bench.grammar.MaskBenchFolder;
 import dev.ananke.bench.results.BenchRun;
 import dev.ananke.bench.results.Result;
@@ -135,6 +136,21 @@ class QuickSuiteTest {
       // lines per second over operations per second: the lines of the five fixtures of that size
       double linesPerOp = lines.score() / ops.score();
       assertTrue(linesPerOp > 400 && linesPerOp < 40_000, lines.params() + ": " + linesPerOp);
+    }
+  }
+
+  @Test
+  void theExtractionSuitePairsEachExtractionWithItsParse() {
+    List<Result> pairs = run.results().stream()
+        .filter(r -> r.benchmark().equals(ExtractionPairBenchmark.class.getName() + ".extractAndParse")).toList();
+    List<Result> overheads = pairs.stream().filter(r -> r.metric().equals(ExtractionPairBenchmark.OVERHEAD)).toList();
+    assertEquals(7 * 5, overheads.size(), "one per language and size: " + overheads);
+    for (Result o : overheads) {
+      assertEquals("%", o.unit());
+      assertEquals(2, o.samples(), "one figure per measured iteration");
+      // both halves were timed: above -100% the extraction took time; a quick run's noise allows any sign
+      assertTrue(o.score() > -100 && o.score() < 10_000, o.params() + ": " + o.score());
+      assertTrue(pairs.stream().anyMatch(r -> r.metric().equals(Result.PRIMARY) && r.params().equals(o.params())), o.params().toString());
     }
   }
 
