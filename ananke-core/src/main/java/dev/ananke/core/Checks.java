@@ -12,6 +12,8 @@ public final class Checks {
   private Checks() {}
 
   public static String notBlank(String value, String what) {
+    // every constraint and origin passes here: a name starting with a visible ASCII character is not blank
+    if (value != null && !value.isEmpty() && value.charAt(0) > ' ' && value.charAt(0) < 0x7F) return value;
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(what + " must not be empty");
     }

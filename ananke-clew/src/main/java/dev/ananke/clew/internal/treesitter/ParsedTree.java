@@ -25,6 +25,8 @@ public final class ParsedTree implements AutoCloseable {
   private final FlatTree flat;
   private int @Nullable [] lineStarts;
   private int lineCount;
+  /** The row of the last {@link #point}: origins are mostly asked for in document order. */
+  private int lastRow;
 
   private ParsedTree(TsLanguage language, String text, byte[] source, FlatTree flat) {
     this.language = language;
@@ -91,8 +93,21 @@ public final class ParsedTree implements AutoCloseable {
   public Point point(int offset) {
     int at = Math.max(0, offset);
     int[] starts = lineStarts();
-    int i = Arrays.binarySearch(starts, 0, lineCount, at);
-    int row = i >= 0 ? i : -i - 2;
+    int row = lastRow;
+    if (at < starts[row]) {
+      int i = Arrays.binarySearch(starts, 0, row, at);
+      row = i >= 0 ? i : -i - 2;
+    } else {
+      // forward from the last row: a few steps when it is close, a binary search when it is not
+      for (int steps = 0; row + 1 < lineCount && starts[row + 1] <= at; row++) {
+        if (++steps == 8) {
+          int i = Arrays.binarySearch(starts, row + 1, lineCount, at);
+          row = i >= 0 ? i : -i - 2;
+          break;
+        }
+      }
+    }
+    lastRow = row;
     return new Point(row, at - starts[row]);
   }
 

@@ -109,6 +109,27 @@ class ParsedTreeTest {
     assertEquals(expected, actual);
   }
 
+  /** Points remember the last row looked up; asked in any order, near or far, they are the same. */
+  @Test
+  void pointsInAnyOrderAreCountedFromTheText() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 300; i++) sb.append("let v").append(i).append(" = ").append("x".repeat(i % 7)).append(";\n");
+    String text = sb.toString();
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i <= text.length(); i++) offsets.add(i);
+    java.util.Collections.shuffle(offsets, new java.util.Random(7));
+    // the shuffled offsets, then each one followed by its neighbours (short moves both ways)
+    List<Integer> asked = new ArrayList<>(offsets);
+    for (int o : offsets.subList(0, 200)) asked.addAll(List.of(o, Math.max(0, o - 9), Math.min(text.length(), o + 40)));
+    try (ParsedTree tree = ParsedTree.parse(TYPESCRIPT, text)) {
+      for (int at : asked) {
+        int row = (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int column = at - (text.lastIndexOf('\n', at - 1) + 1);
+        assertEquals(row + ":" + column, tree.point(at).row() + ":" + tree.point(at).column(), "offset " + at);
+      }
+    }
+  }
+
   @Test
   void aClosedTreeCannotBeRead() {
     ParsedTree tree = ParsedTree.parse(TYPESCRIPT, SMALL);
