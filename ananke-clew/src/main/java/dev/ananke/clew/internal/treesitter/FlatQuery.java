@@ -3,7 +3,6 @@ package dev.ananke.clew.internal.treesitter;
 import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.SyntaxNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,8 +43,23 @@ public final class FlatQuery {
     }
   }
 
+  /**
+   * @param lengths the UTF-8 lengths of the {@code values}, a bit each (bit 63: 63 bytes or more), so
+   *     that a node of another length is answered without reading its text
+   */
   private record Predicate(String capture, boolean negated, @Nullable String otherCapture, Set<String> values,
-      @Nullable Pattern regex) {}
+      @Nullable Pattern regex, long lengths) {
+
+    static long lengths(Set<String> values) {
+      long bits = 0;
+      for (String v : values) bits |= lengthBit(v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+      return bits;
+    }
+
+    static long lengthBit(int length) {
+      return 1L << Math.min(length, 63);
+    }
+  }
 
   private record QueryPattern(NodePattern root, List<Predicate> predicates) {}
 
@@ -157,25 +171,28 @@ public final class FlatQuery {
   private static boolean accepted(List<Predicate> predicates, List<Match.Capture> captures) {
     for (int i = 0, n = predicates.size(); i < n; i++) {
       Predicate p = predicates.get(i);
-      String text = text(captures, p.capture());
-      if (text == null) continue;
+      SyntaxNode node = node(captures, p.capture());
+      if (node == null) continue;
       boolean ok;
       if (p.regex() != null) {
-        ok = p.regex().matcher(text).find();
+        ok = p.regex().matcher(node.getText()).find();
       } else if (p.otherCapture() != null) {
-        ok = text.equals(text(captures, p.otherCapture()));
+        SyntaxNode other = node(captures, p.otherCapture());
+        ok = other != null && node.getText().equals(other.getText());
       } else {
-        ok = p.values().contains(text);
+        // most names a predicate is asked about (every method called) have none of its values' lengths
+        ok = (p.lengths() & Predicate.lengthBit(node.getEndByte() - node.getStartByte())) != 0
+            && p.values().contains(node.getText());
       }
       if (ok == p.negated()) return false;
     }
     return true;
   }
 
-  private static @Nullable String text(List<Match.Capture> captures, String name) {
+  private static @Nullable SyntaxNode node(List<Match.Capture> captures, String name) {
     for (int i = 0, n = captures.size(); i < n; i++) {
       Match.Capture c = captures.get(i);
-      if (c.name().equals(name)) return c.node().getText();
+      if (c.name().equals(name)) return c.node();
     }
     return null;
   }
@@ -316,8 +333,9 @@ public final class FlatQuery {
       boolean negated = op.startsWith("not-");
       String base = negated ? op.substring(4) : op;
       return switch (base) {
-        case "eq", "any-of" -> new Predicate(capture, negated, other, new HashSet<>(values), null);
-        case "match" -> new Predicate(capture, negated, null, Set.of(), Pattern.compile(values.getFirst()));
+        case "eq", "any-of" -> new Predicate(capture, negated, other, Set.copyOf(values), null,
+            Predicate.lengths(Set.copyOf(values)));
+        case "match" -> new Predicate(capture, negated, null, Set.of(), Pattern.compile(values.getFirst()), 0);
         default -> throw error("predicate #" + op + "? is not supported");
       };
     }
