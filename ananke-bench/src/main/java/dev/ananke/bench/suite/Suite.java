@@ -3,7 +3,6 @@ package dev.ananke.bench.suite;
 import dev.ananke.bench.braid.BraidCompileBenchmark;
 import dev.ananke.bench.braid.ConstraintDensityBenchmark;
 import dev.ananke.bench.clew.ExtractionBenchmark;
-import dev.ananke.bench.clew.ExtractionPairBenchmark;
 import dev.ananke.bench.clew.MultiLanguageBenchmark;
 import dev.ananke.bench.grammar.GrammarCompileBenchmark;
 import dev.ananke.bench.grammar.GrammarMaskBenchmark;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public enum Suite {
   EXTRACTION("extraction", "Clew extraction per language and size, beside the bare tree-sitter parse, and the two paired",
-      ExtractionBenchmark.class, ExtractionPairBenchmark.class),
+      ExtractionBenchmark.class),
   MULTI_LANGUAGE("multi-language", "all five seed languages extracted in one operation: lines/s and bytes/s",
       MultiLanguageBenchmark.class),
   COMPILE("compile", "Braid compilation of 1 to 50 constraints, and its conflict and graph stages",

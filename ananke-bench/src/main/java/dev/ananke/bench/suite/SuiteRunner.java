@@ -1,7 +1,7 @@
 package dev.ananke.bench.suite;
 
 import dev.ananke.bench.calibration.CalibrationBenchmark;
-import dev.ananke.bench.clew.ExtractionPairBenchmark;
+import dev.ananke.bench.clew.ExtractionBenchmark;
 import dev.ananke.bench.grammar.MaskBenchFolder;
 import dev.ananke.bench.memory.PeakRss;
 import dev.ananke.bench.results.Result;
@@ -135,8 +135,8 @@ public final class SuiteRunner {
         }
       });
       for (BenchmarkResult b : run.getBenchmarkResults()) {
-        ExtractionPairBenchmark.overheadPercent(b).ifPresent(stats -> out.add(new Result(suite, bp.getBenchmark(), params,
-            ExtractionPairBenchmark.OVERHEAD, mode, "%", stats.getMean(), stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN,
+        ExtractionBenchmark.overheadPercent(b).ifPresent(stats -> out.add(new Result(suite, bp.getBenchmark(), params,
+            ExtractionBenchmark.OVERHEAD, mode, "%", stats.getMean(), stats.getN() > 1 ? stats.getMeanErrorAt(0.999) : Double.NaN,
             stats.getN(), stats.getPercentile(50), null, null, calibration, calibrationError)));
       }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ananke.bench.cli.BenchCommand;
-import dev.ananke.bench.clew.ExtractionPairBenchmark;
+import dev.ananke.bench.clew.ExtractionBenchmark;
 import dev.ananke.bench.grammar.MaskBenchFolder;
 import dev.ananke.bench.results.BenchRun;
 import dev.ananke.bench.results.Result;
@@ -142,8 +142,8 @@ class QuickSuiteTest {
   @Test
   void theExtractionSuitePairsEachExtractionWithItsParse() {
     List<Result> pairs = run.results().stream()
-        .filter(r -> r.benchmark().equals(ExtractionPairBenchmark.class.getName() + ".extractAndParse")).toList();
-    List<Result> overheads = pairs.stream().filter(r -> r.metric().equals(ExtractionPairBenchmark.OVERHEAD)).toList();
+        .filter(r -> r.benchmark().equals(ExtractionBenchmark.class.getName() + ".extractAndParse")).toList();
+    List<Result> overheads = pairs.stream().filter(r -> r.metric().equals(ExtractionBenchmark.OVERHEAD)).toList();
     assertEquals(7 * 5, overheads.size(), "one per language and size: " + overheads);
     for (Result o : overheads) {
       assertEquals("%", o.unit());
