@@ -108,6 +108,18 @@ class GateTest {
   }
 
   @Test
+  void aDifferenceInPerCentIsReportedNotGated() {
+    Result base = new Result("extraction", "a.B.c", Map.of("n", "10"), "overheadPercent", "avgt", "%", 20, 1, 10, 20,
+        null, null, 50, 0.5);
+    Result fresh = new Result("extraction", "a.B.c", Map.of("n", "10"), "overheadPercent", "avgt", "%", 40, 1, 10, 40,
+        null, null, 50, 0.5);
+    Verdict v = only(run(base), run(fresh));
+    assertEquals(Verdict.Status.UNJUDGED, v.status());
+    assertTrue(v.detail().contains("20.0 -> 40.0"), v.detail());
+    assertTrue(gate.check(run(base), run(fresh)).passed());
+  }
+
+  @Test
   void theFloorHoldsWhenErrorsAreTiny() {
     assertEquals(Verdict.Status.UNCHANGED, only(run(time("a.B.c", 100, 0.01, 50)), run(time("a.B.c", 104, 0.01, 50))).status());
     assertEquals(Verdict.Status.SLOWER, only(run(time("a.B.c", 100, 0.01, 50)), run(time("a.B.c", 106, 0.01, 50))).status());
