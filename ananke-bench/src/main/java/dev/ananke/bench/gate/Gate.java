@@ -56,9 +56,7 @@ public final class Gate {
   }
 
   Verdict judge(Result base, Result fresh) {
-    if (fresh.unit().equals("%")) {
-      // a difference such as the extraction's overhead over the parse: it can be near zero or negative,
-      // so a ratio of two of them says nothing; the goals on it are read from the report
+    if (fresh.measuresDifference()) { // the goals on it are read from the report
       return new Verdict(fresh.key(), Verdict.Status.UNJUDGED, Double.NaN, Double.NaN,
           "a difference in per cent: reported, not gated (" + base.score() + " -> " + fresh.score() + ")");
     }

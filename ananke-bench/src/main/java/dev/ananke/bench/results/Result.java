@@ -75,9 +75,17 @@ public record Result(
     return unit.startsWith("ops/");
   }
 
-  /** True when the figure is a time or a rate, which machine speed scales; false for bytes. */
+  /** True when the figure is a time or a rate, which machine speed scales; false for bytes and differences. */
   public boolean measuresSpeed() {
     return !(unit.startsWith("B/") || unit.equals("B") || unit.equals("MB") || unit.equals("KB") || unit.equals("#")
-        || unit.equals("counts"));
+        || unit.equals("counts") || measuresDifference());
+  }
+
+  /**
+   * True for a difference in per cent, such as the extraction's overhead over the parse: it can
+   * be zero or negative, and a ratio of two of them says nothing.
+   */
+  public boolean measuresDifference() {
+    return unit.equals("%");
   }
 }

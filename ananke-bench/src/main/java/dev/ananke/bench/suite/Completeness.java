@@ -37,10 +37,9 @@ public final class Completeness {
       }
     }
     for (Result r : results) {
-      // a secondary figure may be zero, and one in % is a difference that noise can turn negative (the extraction's
-      // overhead over the parse of a large file, in a quick run)
+      // a secondary figure may be zero, and a difference negative (a quick run's overhead over the parse of a large file)
       boolean number = Double.isFinite(r.score()) && (r.metric().equals(Result.PRIMARY) ? r.score() > 0
-          : r.score() >= 0 || r.unit().equals("%"));
+          : r.score() >= 0 || r.measuresDifference());
       if (!number) problems.add(r.suite() + ": " + r.key() + " scored " + r.score());
     }
     return problems;

@@ -2,6 +2,7 @@ package dev.ananke.clew.internal.treesitter;
 
 import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.SyntaxNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +51,11 @@ public final class FlatQuery {
   private record Predicate(String capture, boolean negated, @Nullable String otherCapture, Set<String> values,
       @Nullable Pattern regex, long lengths) {
 
-    static long lengths(Set<String> values) {
+    /** A predicate comparing the capture's text with {@code values}. */
+    static Predicate ofValues(String capture, boolean negated, @Nullable String otherCapture, List<String> values) {
       long bits = 0;
-      for (String v : values) bits |= lengthBit(v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-      return bits;
+      for (String v : values) bits |= lengthBit(v.getBytes(StandardCharsets.UTF_8).length);
+      return new Predicate(capture, negated, otherCapture, Set.copyOf(values), null, bits);
     }
 
     static long lengthBit(int length) {
@@ -333,8 +335,7 @@ public final class FlatQuery {
       boolean negated = op.startsWith("not-");
       String base = negated ? op.substring(4) : op;
       return switch (base) {
-        case "eq", "any-of" -> new Predicate(capture, negated, other, Set.copyOf(values), null,
-            Predicate.lengths(Set.copyOf(values)));
+        case "eq", "any-of" -> Predicate.ofValues(capture, negated, other, values);
         case "match" -> new Predicate(capture, negated, null, Set.of(), Pattern.compile(values.getFirst()), 0);
         default -> throw error("predicate #" + op + "? is not supported");
       };
