@@ -102,6 +102,11 @@ public record ConstraintSet(List<Constraint> constraints) {
     }
 
     private static Constraint combine(Constraint a, Constraint b) {
+      if (!sameContent(a, b)) {
+        // ids are 64-bit hashes: two different facts could share one, and must not be merged
+        throw new IllegalArgumentException("constraint id collision: " + a.id() + " is both '" + a.name() + "' at "
+            + where(a) + " and a different '" + b.name() + "' at " + where(b));
+      }
       Constraint first = CANONICAL_ORDER.compare(a, b) <= 0 ? a : b;
       return new Constraint(
           first.id(),
@@ -116,6 +121,16 @@ public record ConstraintSet(List<Constraint> constraints) {
           first.source(),
           first.origin(),
           first.payload());
+    }
+
+    /** What the id hashes: a fact found twice has equal content, a collision does not. */
+    static boolean sameContent(Constraint a, Constraint b) {
+      return a.kind() == b.kind() && a.name().equals(b.name()) && scope(a).equals(scope(b))
+          && a.payload().equals(b.payload());
+    }
+
+    private static String scope(Constraint c) {
+      return c.origin() == null ? "" : c.origin().file();
     }
 
     public ConstraintSet build() {

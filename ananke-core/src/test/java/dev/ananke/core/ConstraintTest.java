@@ -2,7 +2,9 @@ package dev.ananke.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ananke.core.payload.AsyncIdiom;
 import dev.ananke.core.payload.AsyncStyle;
@@ -106,6 +108,19 @@ class ConstraintTest {
     assertEquals(3, m.frequency());
     assertEquals(0.8, m.confidence());
     assertEquals(new Origin("a.go", 3, 1), m.origin());
+  }
+
+  /** Ids are 64-bit hashes, so the builder merges two constraints only when their content agrees too. */
+  @Test
+  void builderMergesOnlyEqualContent() {
+    Constraint first = Constraint.builder("go", GOROUTINES).origin("a.go", 10, 1).build();
+    assertTrue(ConstraintSet.Builder.sameContent(first, first.toBuilder().origin("a.go", 3, 1).hard().build()));
+    assertFalse(ConstraintSet.Builder.sameContent(first, first.toBuilder().origin("b.go", 10, 1).build()));
+    assertFalse(ConstraintSet.Builder.sameContent(first, Constraint.builder("go2", GOROUTINES).origin("a.go", 10, 1).build()));
+    assertFalse(ConstraintSet.Builder.sameContent(first,
+        Constraint.builder("go", new AsyncIdiom(AsyncStyle.GOROUTINE, 4)).origin("a.go", 10, 1).build()));
+    assertFalse(ConstraintSet.Builder.sameContent(first,
+        Constraint.builder("go", GOROUTINES).kind(ConstraintKind.ARCHITECTURAL).origin("a.go", 10, 1).build()));
   }
 
   @Test

@@ -43,7 +43,7 @@ class ConstraintIdProperties {
             new NamingConvention(IdentifierCategory.FIELD, NamingStyle.PASCAL_CASE, 543, 723))
         .build();
     assertEquals(ConstraintKind.SEMANTIC, c.kind());
-    assertEquals("6f70e3c6cab79597", c.id());
+    assertEquals("838895684077cd4f", c.id());
   }
 
   /** Consecutive ids of one file reuse its encoded scope: a change of file must still count. */
