@@ -17,9 +17,9 @@ public final class SecuritySmells {
   /** What a credential's name ends with; {@link #secretSuffix} decides it without the regex. */
   static final Pattern SECRET_NAME = Pattern.compile(
       "(?i)(password|passwd|pwd|secret|api_?key|apikey|access_?key|private_?key|auth_?token|token|credentials?)$");
-  private static final Pattern SQL = Pattern.compile(
+  /** What {@link #looksLikeSql} decides by hand (the regex backtracked over every long text with a keyword in it). */
+  static final Pattern SQL = Pattern.compile(
       "(?is)\\b(select\\s.+?\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|drop\\s+table)\\b");
-  private static final String[] SQL_WORDS = {"select", "insert", "update", "delete", "drop"};
 
   /** The names {@link #SECRET_NAME} accepts at the end of a name, spelt out. */
   private static final String[] SECRET_SUFFIXES = {"password", "passwd", "pwd", "secret", "api_key", "apikey",
@@ -66,31 +66,103 @@ public final class SecuritySmells {
     return true;
   }
 
-  /** Whether text (the literal parts of a string being built) reads like SQL. */
+  /**
+   * Whether text (the literal parts of a string being built) reads like SQL: {@link #SQL}'s
+   * answer, found in one pass. At each keyword that starts a word: {@code select} with
+   * {@code from} later, {@code insert into}, {@code update} a name {@code set},
+   * {@code delete from}, {@code drop table}. As the regex does: ASCII letters in either case,
+   * {@code \\s} the six ASCII spaces, word boundaries as {@link Pattern}'s {@code \\b}.
+   */
   public static boolean looksLikeSql(String text) {
-    // Most strings built in code are messages and paths: a keyword search (indexOf is an
-    // intrinsic) rejects them before the regex runs.
-    for (String w : SQL_WORDS) {
-      if (containsIgnoreAsciiCase(text, w)) return SQL.matcher(text).find();
+    int n = text.length();
+    for (int i = 0; i + 4 <= n; i++) {
+      int end = switch (text.charAt(i) | 0x20) { // ASCII lower case (and harmless for other chars)
+        case 's' -> selectFrom(text, i);
+        case 'i' -> keywords(text, i, "insert", "into");
+        case 'u' -> updateSet(text, i);
+        case 'd' -> Math.max(keywords(text, i, "delete", "from"), keywords(text, i, "drop", "table"));
+        default -> -1;
+      };
+      if (end >= 0 && !wordBefore(text, i)) return true;
     }
     return false;
   }
 
+  /** {@code select\\s.+?\\sfrom\\b} at {@code i}: the end of the shortest match, or -1. */
+  private static int selectFrom(String text, int i) {
+    if (!word(text, i, "select") || !space(text, i + 6)) return -1;
+    for (int k = i + 9; k + 4 <= text.length(); k++) {
+      if (space(text, k - 1) && word(text, k, "from") && !wordAfter(text, k + 4)) return k + 4;
+    }
+    return -1;
+  }
+
+  /** {@code first\\s+second\\b} at {@code i}: where it ends, or -1. */
+  private static int keywords(String text, int i, String first, String second) {
+    if (!word(text, i, first)) return -1;
+    int k = spaces(text, i + first.length());
+    if (k == i + first.length() || !word(text, k, second) || wordAfter(text, k + second.length())) return -1;
+    return k + second.length();
+  }
+
+  /** {@code update\\s+\\S+\\s+set\\b} at {@code i}: where it ends, or -1. */
+  private static int updateSet(String text, int i) {
+    if (!word(text, i, "update")) return -1;
+    int name = spaces(text, i + 6);
+    if (name == i + 6) return -1;
+    int k = name;
+    while (k < text.length() && !space(text, k)) k++;
+    int set = spaces(text, k);
+    if (k == name || set == k || !word(text, set, "set") || wordAfter(text, set + 3)) return -1;
+    return set + 3;
+  }
+
+  private static boolean word(String text, int at, String word) {
+    return at + word.length() <= text.length() && asciiMatch(text, at, word);
+  }
+
+  /** Regex {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean space(String text, int at) {
+    if (at >= text.length()) return false;
+    char c = text.charAt(at);
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** Past the spaces from {@code at}. */
+  private static int spaces(String text, int at) {
+    while (space(text, at)) at++;
+    return at;
+  }
+
   /**
-   * Whether {@code text} contains {@code word} (lower-case ASCII letters), ASCII case ignored:
-   * the same answer as {@code text.toLowerCase(Locale.ROOT).indexOf(word) >= 0} for the SQL
-   * words (the only non-ASCII characters that lower-case to ASCII letters are the Kelvin sign,
-   * to k, and the dotted capital I, to i and a combining dot), without the lower-cased copy.
+   * Whether the text before {@code at} continues a word, as {@code \\b} sees it: an ASCII word
+   * character, or a non-spacing mark on a letter or digit.
    */
-  static boolean containsIgnoreAsciiCase(String text, String word) {
-    char first = word.charAt(0);
-    char firstUpper = (char) (first - ('a' - 'A'));
-    for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
-      char c = text.charAt(i);
-      if (c != first && c != firstUpper) continue;
-      if (asciiMatch(text, i, word)) return true;
+  private static boolean wordBefore(String text, int at) {
+    if (at == 0) return false;
+    int cp = text.codePointBefore(at);
+    return asciiWord(cp) || (Character.getType(cp) == Character.NON_SPACING_MARK && hasBase(text, at - 1));
+  }
+
+  /** Whether the text at {@code at} continues the keyword before it, as {@code \\b} sees it. */
+  private static boolean wordAfter(String text, int at) {
+    if (at >= text.length()) return false;
+    int cp = text.codePointAt(at);
+    return asciiWord(cp) || Character.getType(cp) == Character.NON_SPACING_MARK; // its base is the keyword
+  }
+
+  /** As {@link Pattern}: back over non-spacing marks, to a letter or digit. */
+  private static boolean hasBase(String text, int at) {
+    for (int x = at; x >= 0; x--) {
+      int cp = text.codePointAt(x);
+      if (Character.isLetterOrDigit(cp)) return true;
+      if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
     }
     return false;
+  }
+
+  private static boolean asciiWord(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   private static boolean asciiMatch(String text, int at, String word) {

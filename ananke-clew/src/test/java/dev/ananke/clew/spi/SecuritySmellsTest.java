@@ -1,10 +1,10 @@
 package dev.ananke.clew.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +37,45 @@ class SecuritySmellsTest {
     }
   }
 
-  @Test
-  void sqlWordSearchIsTheLowerCasedSearch() {
-    for (String text : names()) {
-      for (String w : new String[] {"select", "insert", "update", "delete", "drop"}) {
-        assertEquals(text.toLowerCase(Locale.ROOT).contains(w), SecuritySmells.containsIgnoreAsciiCase(text, w),
-            text + " / " + w);
+  /** Texts built from SQL words, spaces of every kind, names, marks and surrogates, around each rule. */
+  private static List<String> sqlTexts() {
+    List<String> out = new ArrayList<>(List.of("SELECT * FROM t", "select\tname\nfrom users", "select from", "select  from",
+        "select x from", "select x fromage", "select x from_", "select x from\u0301", "xselect x from t", "_select a from b",
+        "\u00e9select a from b", "e\u0301select a from b", "\u0301select a from b", "insert into t", "INSERT\u000binto",
+        "insert  into", "insertinto", "insert into2", "update users set x", "update  users\tset", "update set", "update x  set",
+        "update x set_", "updatex set", "delete from t", "DeLeTe\fFROM", "drop table t", "drop  table", "dropped table",
+        "\ud835\udc00select a from b", "select \ud835\udc00 from b", "update \ud835\udc00 set", "\u0130NSERT into",
+        "\u017felect a from b", "sel ect a from b", ""));
+    String[] parts = {"select", "SELECT", "from", "FrOm", "insert", "into", "update", "set", "delete", "drop", "table",
+        " ", "  ", "\t", "\n", "\r", "\u000b", "\f", "\u0085", "\u00a0", "x", "users", "_", "9", "\u00e9", "\u0301",
+        "\ud835\udc00", "'", "\"", "+", ";", "*"};
+    String[][] rules = {{"select", "from"}, {"insert", "into"}, {"update", "set"}, {"delete", "from"}, {"drop", "table"}};
+    String[] gaps = {" ", "  ", "\t", "\u000b", "\u0085", "", "x", " x ", "\n\r"};
+    Random random = new Random(11);
+    for (int i = 0; i < 30_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(3); k > 0; k--) sb.append(parts[random.nextInt(parts.length)]);
+      if (random.nextBoolean()) { // around one rule's shape, its gaps and edges varied
+        String[] rule = rules[random.nextInt(rules.length)];
+        sb.append(random.nextInt(4) == 0 ? rule[0].toUpperCase(java.util.Locale.ROOT) : rule[0]);
+        sb.append(gaps[random.nextInt(gaps.length)]);
+        for (int k = random.nextInt(3); k > 0; k--) sb.append(parts[random.nextInt(parts.length)]);
+        sb.append(gaps[random.nextInt(gaps.length)]).append(rule[1]);
       }
+      for (int k = random.nextInt(3); k > 0; k--) sb.append(parts[random.nextInt(parts.length)]);
+      out.add(sb.toString());
     }
+    return out;
+  }
+
+  @Test
+  void sqlShapeIsTheRegex() {
+    int sql = 0;
+    for (String text : sqlTexts()) {
+      boolean expected = SecuritySmells.SQL.matcher(text).find();
+      assertEquals(expected, SecuritySmells.looksLikeSql(text), text);
+      if (expected) sql++;
+    }
+    assertTrue(sql > 1_000, "the texts exercise the matches too: " + sql);
   }
 }
