@@ -34,6 +34,11 @@ import java.util.Locale;
  * <p>Run it twice, the second time with the jars swapped, and take half the difference of the
  * two "B - A" figures: the build loaded second has come out a few microseconds slower (one jar
  * against itself gave +3 to +10 us, and up to +37 us on a loaded host).
+ *
+ * <p>Only builds with the same native libraries compare: when they differ, both copies of
+ * tree-sitter are loaded and each extraction parses with tables the other build's parse has just
+ * pushed out of the cache (50-100 us more for the build loaded second). Compare those with
+ * {@code ExtractionBenchmark.extractAndParse}, run on each build in turn.
  */
 public final class ExtractionAB {
   private ExtractionAB() {}

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The seed's "hashing 10 constraints" (its baselines file: 5 us): the content ids of 10
- * constraints, each SHA-256 over its kind, name, scope and canonical payload JSON. Every
+ * constraints, each XXH64 over its kind, name, scope and the payload's canonical bytes. Every
  * constraint built pays it once, and Maze's compilation cache is keyed by these ids.
  */
 @State(Scope.Benchmark)

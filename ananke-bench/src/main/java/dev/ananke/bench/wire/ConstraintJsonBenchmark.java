@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing and reading a constraint set as canonical JSON, at 10, 100 and 1,000 constraints.
- * Reading includes validation and the id check of every constraint (a SHA-256 each), which is
+ * Reading includes validation and the id check of every constraint (a content hash each), which is
  * what a consumer of the wire format pays.
  */
 @State(Scope.Benchmark)
