@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The constraints found in (or written for) a codebase.
@@ -87,40 +88,57 @@ public record ConstraintSet(List<Constraint> constraints) {
    * frequencies add up, the highest confidence is kept, the earliest origin wins.
    */
   public static final class Builder {
+    /** Each id's first constraint, in the order added. */
     private final Map<String, Constraint> byId = new LinkedHashMap<>();
+    /**
+     * The ids found more than once, and what their merge adds up to: the merged constraint is
+     * built once, in {@link #build}, however many times its fact was found (a file can report
+     * one smell or idiom dozens of times).
+     */
+    private @Nullable Map<String, Merge> merges;
+
+    private static final class Merge {
+      Constraint first;
+      double confidence;
+      int frequency;
+
+      Merge(Constraint c) {
+        first = c;
+        confidence = c.confidence();
+        frequency = c.frequency();
+      }
+
+      void add(Constraint c) {
+        if (!sameContent(first, c)) {
+          // ids are 64-bit hashes: two different facts could share one, and must not be merged
+          throw new IllegalArgumentException("constraint id collision: " + c.id() + " is both '" + first.name()
+              + "' at " + where(first) + " and a different '" + c.name() + "' at " + where(c));
+        }
+        if (CANONICAL_ORDER.compare(c, first) < 0) first = c;
+        confidence = Math.max(confidence, c.confidence());
+        frequency = Math.addExact(frequency, c.frequency());
+      }
+
+      Constraint merged() {
+        return new Constraint(first.id(), first.name(), first.description(), first.kind(), first.severity(),
+            first.tier(), first.priority(), confidence, frequency, first.source(), first.origin(), first.payload());
+      }
+    }
 
     private Builder() {}
 
     public Builder add(Constraint c) {
-      byId.merge(c.id(), c, Builder::combine);
+      Constraint earlier = byId.putIfAbsent(c.id(), c);
+      if (earlier != null) {
+        if (merges == null) merges = new HashMap<>();
+        merges.computeIfAbsent(c.id(), id -> new Merge(earlier)).add(c);
+      }
       return this;
     }
 
     public Builder addAll(Iterable<Constraint> cs) {
       for (Constraint c : cs) add(c);
       return this;
-    }
-
-    private static Constraint combine(Constraint a, Constraint b) {
-      if (!sameContent(a, b)) {
-        // ids are 64-bit hashes: two different facts could share one, and must not be merged
-        throw new IllegalArgumentException("constraint id collision: " + a.id() + " is both '" + a.name() + "' at "
-            + where(a) + " and a different '" + b.name() + "' at " + where(b));
-      }
-      Constraint first = CANONICAL_ORDER.compare(a, b) <= 0 ? a : b;
-      return new Constraint(
-          first.id(),
-          first.name(),
-          first.description(),
-          first.kind(),
-          first.severity(),
-          first.tier(),
-          first.priority(),
-          Math.max(a.confidence(), b.confidence()),
-          Math.addExact(a.frequency(), b.frequency()),
-          first.source(),
-          first.origin(),
-          first.payload());
     }
 
     /** What the id hashes: a fact found twice has equal content, a collision does not. */
@@ -134,7 +152,13 @@ public record ConstraintSet(List<Constraint> constraints) {
     }
 
     public ConstraintSet build() {
-      return new ConstraintSet(List.copyOf(byId.values()));
+      if (merges == null) return new ConstraintSet(List.copyOf(byId.values()));
+      List<Constraint> out = new ArrayList<>(byId.size());
+      for (Constraint c : byId.values()) {
+        Merge m = merges.get(c.id());
+        out.add(m == null ? c : m.merged());
+      }
+      return new ConstraintSet(out);
     }
   }
 }

@@ -108,6 +108,15 @@ class ConstraintTest {
     assertEquals(3, m.frequency());
     assertEquals(0.8, m.confidence());
     assertEquals(new Origin("a.go", 3, 1), m.origin());
+
+    Constraint third = first.toBuilder().origin("a.go", 7, 1).confidence(0.6).frequency(4).build();
+    for (List<Constraint> order : List.of(List.of(first, again, third), List.of(third, first, again),
+        List.of(again, third, first))) {
+      Constraint all = ConstraintSet.builder().addAll(order).build().constraints().getFirst();
+      assertEquals(7, all.frequency(), order.toString());
+      assertEquals(0.8, all.confidence());
+      assertEquals(new Origin("a.go", 3, 1), all.origin());
+    }
   }
 
   /** Ids are 64-bit hashes, so the builder merges two constraints only when their content agrees too. */
