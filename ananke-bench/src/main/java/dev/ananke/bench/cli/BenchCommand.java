@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "run every benchmark briefly, in this JVM: proves the suite works, measures nothing")
   boolean quick;
 
-  @Option(names = "--full", description = "use each benchmark's own, longer settings instead of the standard 2+5 half-second iterations")
+  @Option(names = "--full", description = "use each benchmark's own, longer settings instead of the standard 4 warm-up iterations of a second and 5 measured of half a second")
   boolean full;
 
   @Option(names = "--check", description = "compare with the baselines; exit 1 if a figure is slower beyond tolerance")
