@@ -77,8 +77,8 @@ public final class ContentHash {
 
   /**
    * The version of the id's definition. 3: XXH64 of the fields; 2 took the first 64 bits of their
-   * SHA-256, which cost a small file's extraction 9-14 us more; 1 hashed the payload's compact
-   * JSON, which cost twice as much to write as the hash itself.
+   * SHA-256, a third of what an id cost (docs/clew.md); 1 hashed the payload's compact JSON, which
+   * cost twice as much to write as the hash itself.
    */
   private static final String VERSION_NAME = "ananke.constraint/3";
 

@@ -3,6 +3,7 @@ package dev.ananke.core.hash;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * XXH64 with seed 0, as the xxHash specification defines it and {@code xxh64sum} computes it:
@@ -23,7 +24,7 @@ final class Xxh64 {
 
   /** The hash of {@code bytes[offset, offset + length)}. */
   static long hash(byte[] bytes, int offset, int length) {
-    java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     int p = offset;
     int end = offset + length;
     long h;
