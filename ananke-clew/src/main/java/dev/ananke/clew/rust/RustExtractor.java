@@ -72,7 +72,7 @@ final class RustExtractor implements LanguageSpec.Extractor {
   public void extract(SourceFile file, Facts facts) {
     Run run = new Run(file, facts);
     file.forEachMatch(m -> {
-      for (Match.Capture c : m.captures()) run.visit(c.name(), c.node());
+      for (int i = 0, n = m.captureCount(); i < n; i++) run.visit(m.captureName(i), m.captureNode(i));
     });
     run.finish();
   }

@@ -3,7 +3,6 @@ package dev.ananke.clew.spi;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
 import dev.ananke.clew.internal.treesitter.FlatQuery;
 import dev.ananke.core.Origin;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -77,16 +76,11 @@ public final class SourceFile {
     if (query == null) {
       throw new IllegalStateException("language " + language.name() + " declares no query resource");
     }
-    List<Match> out = query.run(tree);
-    out.sort(ORDER);
-    return out;
+    return query.run(tree);
   }
 
   /** {@link #matches()}, one by one. */
   public void forEachMatch(Consumer<Match> handler) {
     matches().forEach(handler);
   }
-
-  private static final Comparator<Match> ORDER =
-      Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 }

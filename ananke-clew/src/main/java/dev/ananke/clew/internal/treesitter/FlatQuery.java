@@ -1,9 +1,10 @@
 package dev.ananke.clew.internal.treesitter;
 
 import dev.ananke.clew.spi.Match;
-import dev.ananke.clew.spi.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,25 +46,26 @@ public final class FlatQuery {
   }
 
   /**
+   * A predicate on the capture at {@code capture} (an index into the pattern's capture names).
+   *
+   * @param other the capture compared with, or -1 when the predicate compares with {@code values}
    * @param lengths the UTF-8 lengths of the {@code values}, a bit each (bit 63: 63 bytes or more), so
    *     that a node of another length is answered without reading its text
    */
-  private record Predicate(String capture, boolean negated, @Nullable String otherCapture, Set<String> values,
-      @Nullable Pattern regex, long lengths) {
-
-    /** A predicate comparing the capture's text with {@code values}. */
-    static Predicate ofValues(String capture, boolean negated, @Nullable String otherCapture, List<String> values) {
-      long bits = 0;
-      for (String v : values) bits |= lengthBit(v.getBytes(StandardCharsets.UTF_8).length);
-      return new Predicate(capture, negated, otherCapture, Set.copyOf(values), null, bits);
-    }
+  private record Predicate(int capture, boolean negated, int other, Set<String> values, @Nullable Pattern regex,
+      long lengths) {
 
     static long lengthBit(int length) {
       return 1L << Math.min(length, 63);
     }
   }
 
-  private record QueryPattern(NodePattern root, List<Predicate> predicates) {}
+  /**
+   * A pattern with its capture names in the order a match captures them (each node's after its
+   * children's, as tree-sitter's matching completes them) and the index of its main capture among
+   * them, or -1: a pattern without one gives no matches.
+   */
+  private record QueryPattern(NodePattern root, List<Predicate> predicates, String[] captureNames, int main) {}
 
   /** Patterns by the symbol of their root node. */
   private final QueryPattern[][] bySymbol;
@@ -90,11 +92,19 @@ public final class FlatQuery {
     return new FlatQuery(language, new Parser(language, source, resourceName).parseAll());
   }
 
-  /** Every match in the tree, in preorder of the pattern roots. */
+  /**
+   * Every match in the tree, in document order: by the start of the main node, an enclosing node
+   * before the nodes it contains, and otherwise in preorder of the pattern roots. (Matches are found
+   * at their pattern's root, so a main capture below the root can come out of order; only then are
+   * they sorted.)
+   */
   public List<Match> run(ParsedTree tree) {
     FlatTree flat = tree.flat();
+    Captured captured = new Captured(tree, flat);
     List<Match> out = new ArrayList<>();
-    List<Match.Capture> captures = new ArrayList<>();
+    boolean ordered = true;
+    int lastStart = -1;
+    int lastEnd = 0;
     for (int node = 0, n = flat.size(); node < n; node++) {
       int symbol = Short.toUnsignedInt(flat.symbol(node));
       QueryPattern[] patterns = symbol < bySymbol.length ? bySymbol[symbol] : null; // ERROR is 65535
@@ -106,58 +116,119 @@ public final class FlatQuery {
           // one match per child that matches, as tree-sitter gives
           NodePattern only = root.children.getFirst();
           for (int c = flat.firstChild(node); c >= 0; c = flat.nextSibling(c)) {
-            captures.clear();
-            if (childMatches(tree, flat, only, c, captures)) emit(tree, p, node, captures, out);
+            int mark = captured.size;
+            Match m = captured.childMatches(only, c) ? captured.emit(p, node, mark) : null;
+            if (m == null) {
+              captured.size = mark;
+              continue;
+            }
+            ordered &= m.start() > lastStart || (m.start() == lastStart && m.end() <= lastEnd);
+            lastStart = m.start();
+            lastEnd = m.end();
+            out.add(m);
           }
         } else {
-          captures.clear();
-          if (matches(tree, flat, root, node, captures)) emit(tree, p, node, captures, out);
+          int mark = captured.size;
+          Match m = captured.matches(root, node) ? captured.emit(p, node, mark) : null;
+          if (m == null) {
+            captured.size = mark;
+            continue;
+          }
+          ordered &= m.start() > lastStart || (m.start() == lastStart && m.end() <= lastEnd);
+          lastStart = m.start();
+          lastEnd = m.end();
+          out.add(m);
         }
       }
     }
+    if (!ordered) out.sort(DOCUMENT_ORDER);
     return out;
   }
 
-  private static void emit(ParsedTree tree, QueryPattern p, int node, List<Match.Capture> captures, List<Match> out) {
-    List<String> names = p.root().captures;
-    for (int i = 0, n = names.size(); i < n; i++) captures.add(new Match.Capture(names.get(i), new SyntaxNode(tree, node)));
-    // most matches a predicate rejects (calls by name), so it is asked before anything is copied
-    if (!p.predicates().isEmpty() && !accepted(p.predicates(), captures)) return;
-    Match m = Match.of(List.copyOf(captures));
-    if (m != null) out.add(m);
-  }
+  private static final Comparator<Match> DOCUMENT_ORDER =
+      Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 
-  /** A child pattern: its field, its node pattern, then its own captures. */
-  private static boolean childMatches(ParsedTree tree, FlatTree flat, NodePattern child, int node,
-      List<Match.Capture> captures) {
-    if (child.field != 0 && flat.field(node) != child.field) return false;
-    if (!matches(tree, flat, child, node, captures)) return false;
-    List<String> names = child.captures;
-    for (int i = 0, n = names.size(); i < n; i++) captures.add(new Match.Capture(names.get(i), new SyntaxNode(tree, node)));
-    return true;
-  }
+  /**
+   * The nodes captured in one run, as a stack of tree indices: a match attempt pushes its
+   * captures and pops them when it fails; a match keeps its slice. Growing the array leaves the
+   * slices of earlier matches in the old one, which they still hold.
+   */
+  private static final class Captured {
+    final ParsedTree tree;
+    final FlatTree flat;
+    int[] nodes = new int[256];
+    int size;
 
-  /** Whether {@code node} matches {@code np} and its child patterns (in order, gaps allowed). */
-  private static boolean matches(ParsedTree tree, FlatTree flat, NodePattern np, int node,
-      List<Match.Capture> captures) {
-    if (!typeMatches(flat, np, node)) return false;
-    int from = flat.firstChild(node);
-    List<NodePattern> children = np.children;
-    for (int i = 0, n = children.size(); i < n; i++) {
-      NodePattern child = children.get(i);
-      int found = -1;
-      for (int c = from; c >= 0; c = flat.nextSibling(c)) {
-        int mark = captures.size();
-        if (childMatches(tree, flat, child, c, captures)) {
-          found = c;
-          break;
-        }
-        while (captures.size() > mark) captures.removeLast();
-      }
-      if (found < 0) return false;
-      from = flat.nextSibling(found);
+    Captured(ParsedTree tree, FlatTree flat) {
+      this.tree = tree;
+      this.flat = flat;
     }
-    return true;
+
+    void push(int node, int times) {
+      if (size + times > nodes.length) nodes = Arrays.copyOf(nodes, Math.max(2 * nodes.length, size + times));
+      for (int i = 0; i < times; i++) nodes[size++] = node;
+    }
+
+    /** The match of the captures since {@code mark}, adding the root's own; null when a predicate rejects it. */
+    @Nullable Match emit(QueryPattern p, int node, int mark) {
+      push(node, p.root().captures.size());
+      // most matches a predicate rejects (calls by name), so it is asked before anything is made
+      if (p.main() < 0 || !accepted(p.predicates(), mark)) return null;
+      return new Match(tree, p.captureNames(), nodes, mark, p.main());
+    }
+
+    /** A child pattern: its field, its node pattern, then its own captures. */
+    boolean childMatches(NodePattern child, int node) {
+      if (child.field != 0 && flat.field(node) != child.field) return false;
+      if (!matches(child, node)) return false;
+      push(node, child.captures.size());
+      return true;
+    }
+
+    /** Whether {@code node} matches {@code np} and its child patterns (in order, gaps allowed). */
+    boolean matches(NodePattern np, int node) {
+      if (!typeMatches(flat, np, node)) return false;
+      int from = flat.firstChild(node);
+      List<NodePattern> children = np.children;
+      for (int i = 0, n = children.size(); i < n; i++) {
+        NodePattern child = children.get(i);
+        int found = -1;
+        for (int c = from; c >= 0; c = flat.nextSibling(c)) {
+          int mark = size;
+          if (childMatches(child, c)) {
+            found = c;
+            break;
+          }
+          size = mark;
+        }
+        if (found < 0) return false;
+        from = flat.nextSibling(found);
+      }
+      return true;
+    }
+
+    boolean accepted(List<Predicate> predicates, int mark) {
+      for (int i = 0, n = predicates.size(); i < n; i++) {
+        Predicate p = predicates.get(i);
+        int node = nodes[mark + p.capture()];
+        boolean ok;
+        if (p.regex() != null) {
+          ok = p.regex().matcher(text(node)).find();
+        } else if (p.other() >= 0) {
+          ok = text(node).equals(text(nodes[mark + p.other()]));
+        } else {
+          // most names a predicate is asked about (every method called) have none of its values' lengths
+          ok = (p.lengths() & Predicate.lengthBit(flat.endByte(node) - flat.startByte(node))) != 0
+              && p.values().contains(text(node));
+        }
+        if (ok == p.negated()) return false;
+      }
+      return true;
+    }
+
+    String text(int node) {
+      return tree.text(flat.startByte(node), flat.endByte(node));
+    }
   }
 
   private static boolean typeMatches(FlatTree flat, NodePattern np, int node) {
@@ -168,35 +239,6 @@ public final class FlatQuery {
       if (x == s) return true;
     }
     return false;
-  }
-
-  private static boolean accepted(List<Predicate> predicates, List<Match.Capture> captures) {
-    for (int i = 0, n = predicates.size(); i < n; i++) {
-      Predicate p = predicates.get(i);
-      SyntaxNode node = node(captures, p.capture());
-      if (node == null) continue;
-      boolean ok;
-      if (p.regex() != null) {
-        ok = p.regex().matcher(node.getText()).find();
-      } else if (p.otherCapture() != null) {
-        SyntaxNode other = node(captures, p.otherCapture());
-        ok = other != null && node.getText().equals(other.getText());
-      } else {
-        // most names a predicate is asked about (every method called) have none of its values' lengths
-        ok = (p.lengths() & Predicate.lengthBit(node.getEndByte() - node.getStartByte())) != 0
-            && p.values().contains(node.getText());
-      }
-      if (ok == p.negated()) return false;
-    }
-    return true;
-  }
-
-  private static @Nullable SyntaxNode node(List<Match.Capture> captures, String name) {
-    for (int i = 0, n = captures.size(); i < n; i++) {
-      Match.Capture c = captures.get(i);
-      if (c.name().equals(name)) return c.node();
-    }
-    return null;
   }
 
   // ---- parsing the S-expressions ---------------------------------------------------------------
@@ -218,9 +260,10 @@ public final class FlatQuery {
       while (true) {
         skip();
         if (pos >= src.length()) return out;
+        int patternStart = pos;
         expect('(');
         skip();
-        List<Predicate> predicates = new ArrayList<>();
+        List<PredicateSource> predicates = new ArrayList<>();
         NodePattern root;
         if (peek() == '(') { // a group: ((pattern) predicates...)
           pos++;
@@ -238,8 +281,47 @@ public final class FlatQuery {
         } else {
           root = nodeBody((short) 0);
         }
-        out.add(new QueryPattern(root, List.copyOf(predicates)));
+        out.add(pattern(root, predicates, patternStart));
       }
+    }
+
+    /** The pattern with its capture order, main capture and predicates resolved to capture indices. */
+    QueryPattern pattern(NodePattern root, List<PredicateSource> sources, int patternStart) {
+      List<String> names = new ArrayList<>();
+      captureOrder(root, names);
+      int main = -1;
+      for (int i = 0; i < names.size() && main < 0; i++) {
+        String n = names.get(i);
+        if (n.indexOf('.') < 0 && !n.startsWith("_")) main = i;
+      }
+      List<Predicate> predicates = new ArrayList<>();
+      for (PredicateSource ps : sources) {
+        int capture = names.indexOf(ps.capture());
+        int other = ps.other() == null ? -1 : names.indexOf(ps.other());
+        if (capture < 0 || (ps.other() != null && other < 0)) {
+          throw errorAt(ps.at(), "the predicate names @" + (capture < 0 ? ps.capture() : ps.other())
+              + ", which its pattern does not capture");
+        }
+        predicates.add(ps.regex() != null
+            ? new Predicate(capture, ps.negated(), -1, Set.of(), ps.regex(), 0)
+            : new Predicate(capture, ps.negated(), other, Set.copyOf(ps.values()), null, lengthBits(ps.values())));
+      }
+      if (names.isEmpty()) {
+        throw errorAt(patternStart, "the pattern captures nothing, so it can give no match");
+      }
+      return new QueryPattern(root, List.copyOf(predicates), names.toArray(String[]::new), main);
+    }
+
+    /** The order a match captures in: each node's captures after its children's. */
+    static void captureOrder(NodePattern np, List<String> out) {
+      for (NodePattern child : np.children) captureOrder(child, out);
+      out.addAll(np.captures);
+    }
+
+    static long lengthBits(List<String> values) {
+      long bits = 0;
+      for (String v : values) bits |= Predicate.lengthBit(v.getBytes(StandardCharsets.UTF_8).length);
+      return bits;
     }
 
     /** After '(' has been read. */
@@ -305,8 +387,13 @@ public final class FlatQuery {
       }
     }
 
-    Predicate predicate() {
+    /** A predicate as written: its captures by name, resolved once the whole pattern is read. */
+    record PredicateSource(int at, String capture, boolean negated, @Nullable String other, List<String> values,
+        @Nullable Pattern regex) {}
+
+    PredicateSource predicate() {
       skip();
+      int at = pos;
       if (peek() != '#') throw error("expected a predicate");
       pos++;
       String op = word();
@@ -335,8 +422,16 @@ public final class FlatQuery {
       boolean negated = op.startsWith("not-");
       String base = negated ? op.substring(4) : op;
       return switch (base) {
-        case "eq", "any-of" -> Predicate.ofValues(capture, negated, other, values);
-        case "match" -> new Predicate(capture, negated, null, Set.of(), Pattern.compile(values.getFirst()), 0);
+        case "eq", "any-of" -> {
+          if (values.isEmpty() == (other == null)) {
+            throw errorAt(at, "#" + op + "? compares a capture with strings or with one other capture");
+          }
+          yield new PredicateSource(at, capture, negated, other, values, null);
+        }
+        case "match" -> {
+          if (values.size() != 1 || other != null) throw errorAt(at, "#" + op + "? takes a capture and one regex");
+          yield new PredicateSource(at, capture, negated, null, List.of(), Pattern.compile(values.getFirst()));
+        }
         default -> throw error("predicate #" + op + "? is not supported");
       };
     }
@@ -403,6 +498,11 @@ public final class FlatQuery {
           return;
         }
       }
+    }
+
+    IllegalStateException errorAt(int at, String message) {
+      pos = at;
+      return error(message);
     }
 
     IllegalStateException error(String message) {

@@ -1,6 +1,8 @@
 package dev.ananke.clew.internal.treesitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ananke.clew.spi.Match;
@@ -83,6 +85,50 @@ class FlatQueryTest {
           found.stream().sorted(java.util.Comparator.comparing((String f) -> !f.startsWith("call"))
               .thenComparing(f -> SOURCE.indexOf(f.substring(f.indexOf(' ') + 1)))).toList());
     }
+  }
+
+  /**
+   * A main capture below its pattern's root is found when the root is, before the nodes inside
+   * the root: the run puts such matches in document order, an enclosing node first.
+   */
+  @Test
+  void matchesComeInDocumentOrder() {
+    String source = "const f = () => 1;\nlet g = function () { return h(() => 2); };\n";
+    String query = "(lexical_declaration (variable_declarator) @variable) @variable.declaration\n"
+        + "(arrow_function) @lambda\n(function_expression) @lambda\n(call_expression) @call\n";
+    try (ParsedTree tree = ParsedTree.parse(TYPESCRIPT, source)) {
+      List<Match> matches = FlatQuery.compile(TYPESCRIPT, query, "test.scm").run(tree);
+      assertEquals(List.of("variable f = () => 1", "lambda () => 1", "variable g = function () { return h(() => 2); }",
+          "lambda function () { return h(() => 2); }", "call h(() => 2)", "lambda () => 2"),
+          matches.stream().map(m -> m.name() + " " + m.node().getText()).toList());
+      Match first = matches.getFirst();
+      // captures in the order a match completes them: the declarator, then the root
+      assertEquals(2, first.captureCount());
+      assertEquals("variable", first.captureName(0));
+      assertEquals("variable.declaration", first.captureName(1));
+      assertEquals("const f = () => 1;", first.capture("variable.declaration").getText());
+      assertEquals(first.captureNode(1), first.capture("variable.declaration"));
+      assertNull(first.capture("lambda"));
+      assertEquals(List.of("variable", "variable.declaration"),
+          first.captures().stream().map(Match.Capture::name).toList());
+    }
+  }
+
+  /** Mistakes in a query fail its compilation with the resource, line and column, instead of matching nothing. */
+  @Test
+  void queryMistakesFailAtCompilation() {
+    assertCompileError("((identifier) @x (#eq? @y \"a\"))", "test.scm:1:19: the predicate names @y");
+    assertCompileError("(identifier) @x\n((identifier) @x (#eq? @x @z))", "test.scm:2:19: the predicate names @z");
+    assertCompileError("(identifier)", "test.scm:1:1: the pattern captures nothing");
+    assertCompileError("((identifier) @x (#match? @x))", "test.scm:1:19: #match? takes a capture and one regex");
+    assertCompileError("((identifier) @x (#eq? @x))", "test.scm:1:19: #eq? compares a capture");
+    assertCompileError("((identifier) @x (#eq? @x @x \"a\"))", "test.scm:1:19: #eq? compares a capture");
+  }
+
+  private static void assertCompileError(String query, String expected) {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> FlatQuery.compile(TYPESCRIPT, query, "test.scm"));
+    assertTrue(e.getMessage().startsWith("query " + expected), e.getMessage());
   }
 
   /** The main capture of a native match: the one whose name does not start with '_'. */
