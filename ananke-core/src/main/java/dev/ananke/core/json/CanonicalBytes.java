@@ -1,19 +1,26 @@
 package dev.ananke.core.json;
 
 import dev.ananke.core.payload.AsyncIdiom;
+import dev.ananke.core.payload.AsyncStyle;
 import dev.ananke.core.payload.ErrorHandlingIdiom;
+import dev.ananke.core.payload.ErrorIdiom;
 import dev.ananke.core.payload.Field;
 import dev.ananke.core.payload.ForbiddenPattern;
 import dev.ananke.core.payload.FunctionSignature;
+import dev.ananke.core.payload.IdentifierCategory;
 import dev.ananke.core.payload.ImportSet;
 import dev.ananke.core.payload.NamingConvention;
+import dev.ananke.core.payload.NamingStyle;
 import dev.ananke.core.payload.OperationalBound;
 import dev.ananke.core.payload.Parameter;
 import dev.ananke.core.payload.ParseError;
+import dev.ananke.core.payload.PatternSyntax;
 import dev.ananke.core.payload.Payload;
 import dev.ananke.core.payload.RequiredPattern;
 import dev.ananke.core.payload.TypeBound;
 import dev.ananke.core.payload.TypeDeclaration;
+import dev.ananke.core.payload.TypeKind;
+import dev.ananke.core.payload.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +56,46 @@ public final class CanonicalBytes {
     }
   };
 
+  // What payload() writes for the payload heads and the enums it knows, computed once: a
+  // ClassValue lookup and an enum's name encoded again were a quarter of an id's cost.
+  private static final byte[] FUNCTION_SIGNATURE = head(FunctionSignature.class),
+      TYPE_DECLARATION = head(TypeDeclaration.class), IMPORT_SET = head(ImportSet.class),
+      NAMING_CONVENTION = head(NamingConvention.class), ERROR_HANDLING_IDIOM = head(ErrorHandlingIdiom.class),
+      ASYNC_IDIOM = head(AsyncIdiom.class), FORBIDDEN_PATTERN = head(ForbiddenPattern.class),
+      REQUIRED_PATTERN = head(RequiredPattern.class), TYPE_BOUND = head(TypeBound.class),
+      OPERATIONAL_BOUND = head(OperationalBound.class), PARSE_ERROR = head(ParseError.class);
+
+  private static final byte[][] VISIBILITY = enumBytes(Visibility.values()), TYPE_KIND = enumBytes(TypeKind.values()),
+      IDENTIFIER_CATEGORY = enumBytes(IdentifierCategory.values()), NAMING_STYLE = enumBytes(NamingStyle.values()),
+      ERROR_IDIOM = enumBytes(ErrorIdiom.values()), ASYNC_STYLE = enumBytes(AsyncStyle.values()),
+      PATTERN_SYNTAX = enumBytes(PatternSyntax.values());
+
+  private static byte[] head(Class<? extends Payload> type) {
+    return PAYLOAD_HEADS.get(type);
+  }
+
+  /** The canonical bytes of each constant, by ordinal. */
+  private static byte[][] enumBytes(Enum<?>[] constants) {
+    byte[][] out = new byte[constants.length][];
+    for (Enum<?> e : constants) {
+      CompactJson.Buffer b = new CompactJson.Buffer(32);
+      enumeration(b, e);
+      out[e.ordinal()] = java.util.Arrays.copyOf(b.array(), b.size());
+    }
+    return out;
+  }
+
+  private static void enumeration(CompactJson.Buffer out, byte[][] table, @Nullable Enum<?> e) {
+    out.put(e == null ? NULL_BYTES : table[e.ordinal()]);
+  }
+
+  private static final byte[] NULL_BYTES = {NULL};
+
   /** Appends the canonical bytes of a payload, as {@link #definition} would. */
   public static void payload(Payload payload, CompactJson.Buffer out) {
-    out.put(PAYLOAD_HEADS.get(payload.getClass()));
     switch (payload) {
       case FunctionSignature s -> {
+        out.put(FUNCTION_SIGNATURE);
         string(out, s.name());
         List<Parameter> parameters = s.parameters();
         out.put(LIST);
@@ -69,14 +111,15 @@ public final class CanonicalBytes {
         }
         string(out, s.returnType());
         bool(out, s.async());
-        enumeration(out, s.visibility());
+        enumeration(out, VISIBILITY, s.visibility());
         string(out, s.enclosingType());
         strings(out, s.typeParameters());
         string(out, s.signature());
       }
       case TypeDeclaration t -> {
+        out.put(TYPE_DECLARATION);
         string(out, t.name());
-        enumeration(out, t.kind());
+        enumeration(out, TYPE_KIND, t.kind());
         List<Field> fields = t.fields();
         out.put(LIST);
         out.putInt(fields.size());
@@ -91,51 +134,60 @@ public final class CanonicalBytes {
         strings(out, t.supertypes());
         strings(out, t.variants());
         string(out, t.aliasOf());
-        enumeration(out, t.visibility());
+        enumeration(out, VISIBILITY, t.visibility());
       }
       case ImportSet i -> {
+        out.put(IMPORT_SET);
         string(out, i.module());
         strings(out, i.symbols());
         string(out, i.alias());
         bool(out, i.wildcard());
       }
       case NamingConvention n -> {
-        enumeration(out, n.category());
-        enumeration(out, n.style());
+        out.put(NAMING_CONVENTION);
+        enumeration(out, IDENTIFIER_CATEGORY, n.category());
+        enumeration(out, NAMING_STYLE, n.style());
         integer(out, n.conforming());
         integer(out, n.total());
       }
       case ErrorHandlingIdiom e -> {
-        enumeration(out, e.idiom());
+        out.put(ERROR_HANDLING_IDIOM);
+        enumeration(out, ERROR_IDIOM, e.idiom());
         integer(out, e.occurrences());
       }
       case AsyncIdiom a -> {
-        enumeration(out, a.style());
+        out.put(ASYNC_IDIOM);
+        enumeration(out, ASYNC_STYLE, a.style());
         integer(out, a.occurrences());
       }
       case ForbiddenPattern f -> {
+        out.put(FORBIDDEN_PATTERN);
         string(out, f.pattern());
-        enumeration(out, f.syntax());
+        enumeration(out, PATTERN_SYNTAX, f.syntax());
         string(out, f.reason());
       }
       case RequiredPattern r -> {
+        out.put(REQUIRED_PATTERN);
         string(out, r.pattern());
-        enumeration(out, r.syntax());
+        enumeration(out, PATTERN_SYNTAX, r.syntax());
         string(out, r.reason());
       }
       case TypeBound b -> {
+        out.put(TYPE_BOUND);
         string(out, b.subject());
         string(out, b.requiredType());
         strings(out, b.forbiddenTypes());
         bool(out, b.annotationsRequired());
       }
       case OperationalBound o -> {
+        out.put(OPERATIONAL_BOUND);
         string(out, o.metric());
         number(out, o.min());
         number(out, o.max());
         string(out, o.unit());
       }
       case ParseError p -> {
+        out.put(PARSE_ERROR);
         integer(out, p.endLine());
         integer(out, p.endColumn());
         string(out, p.message());
@@ -182,13 +234,15 @@ public final class CanonicalBytes {
 
   /**
    * The UTF-8 length of {@code s} (4 bytes, big-endian) and its {@code String.getBytes(UTF_8)}.
-   * (Writing the chars in place instead, to save the copy, was slower: the JDK's encoder copies
-   * an ASCII string with one intrinsic.)
+   * An ASCII string, nearly every one, is written in place: the encoder's array and its copy cost
+   * more than the loop (measured in extraction, docs/clew.md), though the encoder alone is faster.
    */
   public static void lengthPrefixed(CompactJson.Buffer out, String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.putInt(utf8.length);
-    out.put(utf8);
+    if (!out.putAsciiLengthPrefixed(s)) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      out.putInt(utf8.length);
+      out.put(utf8);
+    }
   }
 
   private static void strings(CompactJson.Buffer out, List<String> list) {

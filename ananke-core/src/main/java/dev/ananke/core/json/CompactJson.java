@@ -90,6 +90,25 @@ public final class CompactJson {
       return utf8(s, this, false);
     }
 
+    /**
+     * The length (4 bytes, big-endian) and the bytes of an ASCII string, written in place; false,
+     * with nothing written, when {@code s} has another character.
+     */
+    public boolean putAsciiLengthPrefixed(String s) {
+      int n = s.length();
+      ensure(4 + n);
+      byte[] b = bytes;
+      int at = size + 4;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) return false;
+        b[at + i] = (byte) c;
+      }
+      putIntAt(size, n);
+      size = at + n;
+      return true;
+    }
+
     void putAscii(String s) {
       int n = s.length();
       ensure(n);
