@@ -157,7 +157,6 @@ final class GoExtractor implements LanguageSpec.Extractor {
     List<Parameter> parameters(@Nullable SyntaxNode list) {
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
       int position = 0;
       for (SyntaxNode p : list.getNamedChildren()) {
         boolean variadic = p.getType().equals("variadic_parameter_declaration");
@@ -167,14 +166,14 @@ final class GoExtractor implements LanguageSpec.Extractor {
         if (names.isEmpty()) {
           position++;
           String name = "_" + position;
-          if (seen.add(name)) out.add(new Parameter(name, type, false, variadic, null));
+          if (!Signatures.hasParameter(out, name)) out.add(new Parameter(name, type, false, variadic, null));
           continue;
         }
         for (SyntaxNode n : names) {
           position++;
           String name = file.text(n);
           if (name.equals("_")) name = "_" + position;
-          if (seen.add(name)) out.add(new Parameter(name, type, false, variadic, null));
+          if (!Signatures.hasParameter(out, name)) out.add(new Parameter(name, type, false, variadic, null));
         }
       }
       return out;
@@ -256,7 +255,6 @@ final class GoExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = Nodes.childOfType(struct, "field_declaration_list");
       if (list == null) return List.of();
       List<Field> out = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
       for (SyntaxNode f : list.getNamedChildren()) {
         if (!f.getType().equals("field_declaration")) continue;
         SyntaxNode type = field(f, "type");
@@ -267,12 +265,12 @@ final class GoExtractor implements LanguageSpec.Extractor {
         if (names.isEmpty()) {
           String name = baseTypeName(type);
           embedded.add(t);
-          if (seen.add(name)) out.add(new Field(name, t, optional));
+          if (!Signatures.hasField(out, name)) out.add(new Field(name, t, optional));
           continue;
         }
         for (SyntaxNode n : names) {
           String name = file.text(n);
-          if (seen.add(name)) out.add(new Field(name, t, optional));
+          if (!Signatures.hasField(out, name)) out.add(new Field(name, t, optional));
           facts.name(IdentifierCategory.FIELD, name);
         }
       }

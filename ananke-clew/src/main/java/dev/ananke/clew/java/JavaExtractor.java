@@ -9,6 +9,7 @@ import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
 import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
+import dev.ananke.clew.spi.Signatures;
 import dev.ananke.clew.spi.SourceFile;
 import dev.ananke.core.payload.AsyncStyle;
 import dev.ananke.core.payload.ErrorIdiom;
@@ -151,7 +152,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
           }
           default -> null; // receiver parameters, comments
         };
-        if (param != null && out.stream().noneMatch(x -> x.name().equals(param.name()))) out.add(param);
+        if (param != null && !Signatures.hasParameter(out, param.name())) out.add(param);
       }
       return out;
     }
@@ -254,7 +255,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
             String type = typeText(field(m, "type"));
             for (SyntaxNode d : m.getChildrenByFieldName("declarator")) {
               String fieldName = fieldText(d, "name");
-              if (fieldName != null && fields.stream().noneMatch(f -> f.name().equals(fieldName))) {
+              if (fieldName != null && !Signatures.hasField(fields, fieldName)) {
                 fields.add(new Field(fieldName, type, false));
               }
             }

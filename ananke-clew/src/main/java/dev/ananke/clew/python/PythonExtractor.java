@@ -161,7 +161,6 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
       boolean first = true;
       for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = parameter(p);
@@ -170,7 +169,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
             && !isStatic(function);
         first = false;
         if (receiver) continue; // the receiver is not a parameter
-        if (seen.add(param.name())) out.add(param);
+        if (!Signatures.hasParameter(out, param.name())) out.add(param);
       }
       return out;
     }
@@ -248,7 +247,6 @@ final class PythonExtractor implements LanguageSpec.Extractor {
       boolean isEnum = supertypes.stream().anyMatch(ENUM_BASES::contains);
       boolean isInterface = supertypes.stream().anyMatch(s -> INTERFACE_BASES.contains(s) || s.startsWith("Protocol["));
       List<Field> fields = new ArrayList<>();
-      Set<String> fieldNames = new HashSet<>();
       List<String> variants = new ArrayList<>();
       SyntaxNode body = field(node, "body");
       if (body != null) {
@@ -261,7 +259,7 @@ final class PythonExtractor implements LanguageSpec.Extractor {
           String fieldName = file.text(left);
           if (isEnum) {
             if (!variants.contains(fieldName)) variants.add(fieldName);
-          } else if (fieldNames.add(fieldName)) {
+          } else if (!Signatures.hasField(fields, fieldName)) {
             SyntaxNode type = field(a, "type");
             boolean optional = field(a, "right") != null
                 || (type != null && (file.text(type).startsWith("Optional[") || file.text(type).contains("| None")));

@@ -212,14 +212,13 @@ final class RustExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
       for (SyntaxNode p : list.getNamedChildren()) {
         if (!p.getType().equals("parameter")) continue; // self_parameter, variadic, attributes
         SyntaxNode pattern = field(p, "pattern");
         if (pattern == null) continue;
         String name = Nodes.squash(file.text(pattern));
         if (name.startsWith("mut ")) name = name.substring(4).strip();
-        if (seen.add(name)) out.add(Parameter.of(name, typeText(field(p, "type"))));
+        if (!Signatures.hasParameter(out, name)) out.add(Parameter.of(name, typeText(field(p, "type"))));
       }
       return out;
     }

@@ -1,8 +1,11 @@
 package dev.ananke.clew.spi;
 
+import dev.ananke.core.payload.Field;
+import dev.ananke.core.payload.Parameter;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Source text as signatures and paths are compared, shared by the extractors. */
+/** Source text as signatures and paths are compared, and the lists declarations keep, shared by the extractors. */
 public final class Signatures {
   private Signatures() {}
 
@@ -38,5 +41,24 @@ public final class Signatures {
       if (Character.isWhitespace(path.charAt(i))) return path.replaceAll("\\s+", "");
     }
     return path;
+  }
+
+  /**
+   * Whether {@code params} has one named {@code name}: a signature keeps the first of a name. A
+   * scan, as the lists are short (a hash set per signature cost more than it saved).
+   */
+  public static boolean hasParameter(List<Parameter> params, String name) {
+    for (int i = 0, n = params.size(); i < n; i++) {
+      if (params.get(i).name().equals(name)) return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code fields} has one named {@code name}: a type keeps the first of a name. */
+  public static boolean hasField(List<Field> fields, String name) {
+    for (int i = 0, n = fields.size(); i < n; i++) {
+      if (fields.get(i).name().equals(name)) return true;
+    }
+    return false;
   }
 }

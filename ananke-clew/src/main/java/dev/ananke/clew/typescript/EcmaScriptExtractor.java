@@ -26,6 +26,7 @@ import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
 import dev.ananke.clew.spi.SyntaxNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,12 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
     final Map<String, ImportAcc> imports = new LinkedHashMap<>();
     /** Nodes already reported as SQL, so a nested concatenation is not reported again. */
     final Scopes scopes = new Scopes();
-    /** Start bytes of exported declarations (recorded at the export, which comes first). */
-    final Set<Integer> exported = new HashSet<>();
+    /**
+     * Start bytes of exported declarations, ascending (as they are found: the export comes before
+     * its declaration in document order).
+     */
+    int[] exported = new int[16];
+    int exportedCount;
     /** End of the last string concatenation looked at: the ones nested in it are not reported again. */
     int concatEnd = -1;
     int anyCount;
@@ -98,7 +103,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         }
         case "export" -> {
           SyntaxNode declaration = m.capture("export.declaration");
-          if (declaration != null) exported.add(declaration.getStartByte());
+          if (declaration != null) export(declaration.getStartByte());
         }
         case "variable" -> variable(node, m.capture("variable.declaration"));
         case "class" -> classDeclaration(node);
@@ -169,7 +174,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       boolean async = hasChildOfType(node, "async");
       SyntaxNode statement = declaration != null ? declaration : node;
       Visibility visibility = inType ? memberVisibility(declarator != null ? declarator : node, nameNode)
-          : exported.contains(statement.getStartByte()) ? Visibility.PUBLIC : Visibility.PACKAGE;
+          : exported(statement) ? Visibility.PUBLIC : Visibility.PACKAGE;
       List<String> typeParameters = typeParameters(node);
       // A function bound to a variable is declared by its statement: `export const f = (...) =>`.
       String signature = signature(declarator == null ? node : declaration != null ? declaration : declarator, node);
@@ -196,10 +201,9 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = field(function, "parameters");
       if (list == null) return List.of();
       List<Parameter> out = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
       for (SyntaxNode p : list.getNamedChildren()) {
         Parameter param = parameter(p);
-        if (param != null && seen.add(param.name())) out.add(param);
+        if (param != null && !Signatures.hasParameter(out, param.name())) out.add(param);
       }
       return out;
     }
@@ -273,8 +277,15 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       };
     }
 
+    void export(int start) {
+      if (exportedCount == exported.length) exported = Arrays.copyOf(exported, 2 * exportedCount);
+      int i = exportedCount++;
+      for (; i > 0 && exported[i - 1] > start; i--) exported[i] = exported[i - 1]; // kept sorted, come what may
+      exported[i] = start;
+    }
+
     boolean exported(SyntaxNode declaration) {
-      return exported.contains(declaration.getStartByte());
+      return Arrays.binarySearch(exported, 0, exportedCount, declaration.getStartByte()) >= 0;
     }
 
     // ---- variables ----------------------------------------------------------------------
@@ -336,13 +347,12 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         }
       }
       List<Field> fields = new ArrayList<>();
-      Set<String> fieldNames = new HashSet<>();
       SyntaxNode body = field(node, "body");
       if (body != null) {
         for (SyntaxNode member : body.getNamedChildren()) {
           if (member.getType().equals("public_field_definition") || member.getType().equals("field_definition")) {
             Field f = fieldOf(member);
-            if (f != null && fieldNames.add(f.name())) fields.add(f);
+            if (f != null && !Signatures.hasField(fields, f.name())) fields.add(f);
           }
         }
       }
@@ -386,11 +396,10 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
 
     List<Field> propertySignatures(SyntaxNode body) {
       List<Field> fields = new ArrayList<>();
-      Set<String> fieldNames = new HashSet<>();
       for (SyntaxNode member : body.getNamedChildren()) {
         if (!member.getType().equals("property_signature")) continue;
         Field f = fieldOf(member);
-        if (f != null && fieldNames.add(f.name())) {
+        if (f != null && !Signatures.hasField(fields, f.name())) {
           fields.add(f);
           facts.name(IdentifierCategory.FIELD, f.name());
         }

@@ -151,14 +151,13 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       SyntaxNode list = Nodes.childOfType(node, "parameters"); // a child, not a field, in this grammar
       if (list != null) {
         boolean first = true;
-        Set<String> seen = new HashSet<>();
         for (SyntaxNode p : list.getNamedChildren()) {
           if (!p.getType().equals("parameter")) continue;
           boolean receiver = first && isReceiver(p, inContainer, enclosing);
           first = false;
           if (receiver) continue;
           Parameter param = parameter(p);
-          if (param == null || !seen.add(param.name())) continue;
+          if (param == null || Signatures.hasParameter(params, param.name())) continue;
           params.add(param);
           if (Nodes.hasChildOfType(p, "comptime") && "type".equals(param.type())) {
             typeParameters.add(Nodes.squash(file.text(p)));
@@ -291,7 +290,7 @@ final class ZigExtractor implements LanguageSpec.Extractor {
       for (SyntaxNode f : container.getNamedChildren()) {
         if (!f.getType().equals("container_field")) continue;
         String name = fieldText(f, "name");
-        if (name == null || out.stream().anyMatch(x -> x.name().equals(name))) continue;
+        if (name == null || Signatures.hasField(out, name)) continue;
         SyntaxNode type = field(f, "type");
         out.add(new Field(name, typeText(type), type != null && type.getType().equals("nullable_type")));
         if (struct) facts.name(IdentifierCategory.FIELD, name);

@@ -383,7 +383,8 @@ public final class FlatQuery {
         skip();
         if (peek() != '@') return;
         pos++;
-        np.captures.add(word());
+        // interned: extractors switch on a match's name, and equals then answers by identity
+        np.captures.add(word().intern());
       }
     }
 
