@@ -63,6 +63,15 @@ class JavaExtractionTest {
     assertEquals(Visibility.PRIVATE, function(SET, "InvoiceService.loadQuietly").visibility());
   }
 
+  /** A C-style array parameter ({@code String args[]}) has the array in its type. */
+  @Test
+  void cStyleArrayDimensionsAreInTheType() {
+    ConstraintSet set = Clew.builder().build().extractSource("Main.java",
+        "class Main {\n  static void main(String args[], int grid[][], long n) {}\n}\n", "java").constraints();
+    assertEquals(List.of(Parameter.of("args", "String[]"), Parameter.of("grid", "int[][]"), Parameter.of("n", "long")),
+        function(set, "Main.main").parameters());
+  }
+
   @Test
   void constructorAndOverrideAnnotationIsNotInTheSignature() {
     FunctionSignature ctor = function(SET, "InvoiceService.InvoiceService");

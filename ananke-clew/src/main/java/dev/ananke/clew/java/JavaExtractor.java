@@ -7,6 +7,7 @@ import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Offsets;
 import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.Signatures;
@@ -23,7 +24,6 @@ import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
 import dev.ananke.clew.spi.SyntaxNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +55,7 @@ final class JavaExtractor implements LanguageSpec.Extractor {
     final Facts facts;
     final Scopes scopes = new Scopes();
     /** Start bytes of interface declarations, whose members are public without a modifier. */
-    final Set<Integer> interfaces = new HashSet<>();
+    final Offsets interfaces = new Offsets();
     /** End of the last concatenation looked at: the ones nested in it are not reported again. */
     int concatEnd = -1;
     /** Imports grouped by package: one ImportSet per package, at its first import. */
@@ -135,7 +135,10 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         Parameter param = switch (p.getType()) {
           case "formal_parameter" -> {
             String name = fieldText(p, "name");
-            yield name == null ? null : Parameter.of(name, typeText(field(p, "type")) + dims(p));
+            if (name == null) yield null;
+            String type = typeText(field(p, "type"));
+            SyntaxNode dims = field(p, "dimensions"); // C-style: String args[]
+            yield Parameter.of(name, type == null || dims == null ? type : type + file.text(dims));
           }
           case "spread_parameter" -> {
             SyntaxNode declarator = Nodes.childOfType(p, "variable_declarator");
@@ -155,11 +158,6 @@ final class JavaExtractor implements LanguageSpec.Extractor {
         if (param != null && !Signatures.hasParameter(out, param.name())) out.add(param);
       }
       return out;
-    }
-
-    String dims(SyntaxNode p) {
-      SyntaxNode d = field(p, "dimensions");
-      return d == null ? "" : file.text(d);
     }
 
     @Nullable String typeText(@Nullable SyntaxNode type) {

@@ -8,6 +8,7 @@ import dev.ananke.clew.spi.Facts;
 import dev.ananke.clew.spi.LanguageSpec;
 import dev.ananke.clew.spi.Match;
 import dev.ananke.clew.spi.Nodes;
+import dev.ananke.clew.spi.Offsets;
 import dev.ananke.clew.spi.Scopes;
 import dev.ananke.clew.spi.SecuritySmells;
 import dev.ananke.clew.spi.Signatures;
@@ -26,7 +27,6 @@ import dev.ananke.core.payload.TypeKind;
 import dev.ananke.core.payload.Visibility;
 import dev.ananke.clew.spi.SyntaxNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +76,8 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
     final Map<String, ImportAcc> imports = new LinkedHashMap<>();
     /** Nodes already reported as SQL, so a nested concatenation is not reported again. */
     final Scopes scopes = new Scopes();
-    /**
-     * Start bytes of exported declarations, ascending (as they are found: the export comes before
-     * its declaration in document order).
-     */
-    int[] exported = new int[16];
-    int exportedCount;
+    /** Start bytes of exported declarations (recorded at the export, which comes first). */
+    final Offsets exported = new Offsets();
     /** End of the last string concatenation looked at: the ones nested in it are not reported again. */
     int concatEnd = -1;
     int anyCount;
@@ -103,7 +99,7 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
         }
         case "export" -> {
           SyntaxNode declaration = m.capture("export.declaration");
-          if (declaration != null) export(declaration.getStartByte());
+          if (declaration != null) exported.add(declaration.getStartByte());
         }
         case "variable" -> variable(node, m.capture("variable.declaration"));
         case "class" -> classDeclaration(node);
@@ -277,15 +273,8 @@ public final class EcmaScriptExtractor implements LanguageSpec.Extractor {
       };
     }
 
-    void export(int start) {
-      if (exportedCount == exported.length) exported = Arrays.copyOf(exported, 2 * exportedCount);
-      int i = exportedCount++;
-      for (; i > 0 && exported[i - 1] > start; i--) exported[i] = exported[i - 1]; // kept sorted, come what may
-      exported[i] = start;
-    }
-
     boolean exported(SyntaxNode declaration) {
-      return Arrays.binarySearch(exported, 0, exportedCount, declaration.getStartByte()) >= 0;
+      return exported.contains(declaration.getStartByte());
     }
 
     // ---- variables ----------------------------------------------------------------------
