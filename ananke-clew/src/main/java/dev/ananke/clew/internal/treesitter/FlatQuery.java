@@ -101,10 +101,6 @@ public final class FlatQuery {
   public List<Match> run(ParsedTree tree) {
     FlatTree flat = tree.flat();
     Captured captured = new Captured(tree, flat);
-    List<Match> out = new ArrayList<>();
-    boolean ordered = true;
-    int lastStart = -1;
-    int lastEnd = 0;
     for (int node = 0, n = flat.size(); node < n; node++) {
       int symbol = Short.toUnsignedInt(flat.symbol(node));
       QueryPattern[] patterns = symbol < bySymbol.length ? bySymbol[symbol] : null; // ERROR is 65535
@@ -117,32 +113,18 @@ public final class FlatQuery {
           NodePattern only = root.children.getFirst();
           for (int c = flat.firstChild(node); c >= 0; c = flat.nextSibling(c)) {
             int mark = captured.size;
-            Match m = captured.childMatches(only, c) ? captured.emit(p, node, mark) : null;
-            if (m == null) {
-              captured.size = mark;
-              continue;
-            }
-            ordered &= m.start() > lastStart || (m.start() == lastStart && m.end() <= lastEnd);
-            lastStart = m.start();
-            lastEnd = m.end();
-            out.add(m);
+            if (captured.childMatches(only, c)) captured.emit(p, node, mark);
+            else captured.size = mark;
           }
         } else {
           int mark = captured.size;
-          Match m = captured.matches(root, node) ? captured.emit(p, node, mark) : null;
-          if (m == null) {
-            captured.size = mark;
-            continue;
-          }
-          ordered &= m.start() > lastStart || (m.start() == lastStart && m.end() <= lastEnd);
-          lastStart = m.start();
-          lastEnd = m.end();
-          out.add(m);
+          if (captured.matches(root, node)) captured.emit(p, node, mark);
+          else captured.size = mark;
         }
       }
     }
-    if (!ordered) out.sort(DOCUMENT_ORDER);
-    return out;
+    if (!captured.ordered) captured.found.sort(DOCUMENT_ORDER);
+    return captured.found;
   }
 
   private static final Comparator<Match> DOCUMENT_ORDER =
@@ -158,6 +140,11 @@ public final class FlatQuery {
     final FlatTree flat;
     int[] nodes = new int[256];
     int size;
+    final List<Match> found = new ArrayList<>();
+    /** Whether {@link #found} is in document order so far; the last one's main node. */
+    boolean ordered = true;
+    int lastStart = -1;
+    int lastEnd;
 
     Captured(ParsedTree tree, FlatTree flat) {
       this.tree = tree;
@@ -169,12 +156,22 @@ public final class FlatQuery {
       for (int i = 0; i < times; i++) nodes[size++] = node;
     }
 
-    /** The match of the captures since {@code mark}, adding the root's own; null when a predicate rejects it. */
-    @Nullable Match emit(QueryPattern p, int node, int mark) {
+    /**
+     * Adds the match of the captures since {@code mark} and the root's own, unless a predicate
+     * rejects it (its captures are dropped then).
+     */
+    void emit(QueryPattern p, int node, int mark) {
       push(node, p.root().captures.size());
       // most matches a predicate rejects (calls by name), so it is asked before anything is made
-      if (p.main() < 0 || !accepted(p.predicates(), mark)) return null;
-      return new Match(tree, p.captureNames(), nodes, mark, p.main());
+      if (p.main() < 0 || !accepted(p.predicates(), mark)) {
+        size = mark;
+        return;
+      }
+      Match m = new Match(tree, p.captureNames(), nodes, mark, p.main());
+      ordered &= m.start() > lastStart || (m.start() == lastStart && m.end() <= lastEnd);
+      lastStart = m.start();
+      lastEnd = m.end();
+      found.add(m);
     }
 
     /** A child pattern: its field, its node pattern, then its own captures. */
