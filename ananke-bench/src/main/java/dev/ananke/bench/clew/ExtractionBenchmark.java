@@ -39,7 +39,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * seconds or so the JVM is still touching its heap for the first time (10 to 28 page faults per
  * small extraction, none after), and C2 compiles the extractors' rarer methods (a class
  * declaration, an enum) as late as 16 s in. The bare parse, native code, is steady from the
- * start, so a short warm-up overstates the ratio: by 2 to 6 points on the small files
+ * start, so a short warm-up overstates the ratio: by 1 to 6 points on the small files
  * ({@code docs/clew.md}, "Steady state").
  *
  * <pre>
