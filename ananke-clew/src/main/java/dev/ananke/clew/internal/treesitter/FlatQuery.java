@@ -189,17 +189,17 @@ public final class FlatQuery {
       List<NodePattern> children = np.children;
       for (int i = 0, n = children.size(); i < n; i++) {
         NodePattern child = children.get(i);
-        int found = -1;
+        int hit = -1;
         for (int c = from; c >= 0; c = flat.nextSibling(c)) {
           int mark = size;
           if (childMatches(child, c)) {
-            found = c;
+            hit = c;
             break;
           }
           size = mark;
         }
-        if (found < 0) return false;
-        from = flat.nextSibling(found);
+        if (hit < 0) return false;
+        from = flat.nextSibling(hit);
       }
       return true;
     }
