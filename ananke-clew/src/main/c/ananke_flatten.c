@@ -35,7 +35,6 @@
 typedef struct {
   uint32_t padding, size, child_count;
   TSSymbol symbol;
-  uint16_t production;
   bool visible, named, extra, missing, has_error, has_visible_children;
 } Info;
 
@@ -45,7 +44,6 @@ static inline void decode(Subtree t, Info *i) {
     i->size = t.data.size_bytes;
     i->child_count = 0;
     i->symbol = t.data.symbol;
-    i->production = 0;
     i->visible = t.data.visible;
     i->named = t.data.named;
     i->extra = t.data.extra;
@@ -58,7 +56,6 @@ static inline void decode(Subtree t, Info *i) {
     i->size = p->size.bytes;
     i->child_count = p->child_count;
     i->symbol = p->symbol;
-    i->production = p->child_count ? p->production_id : 0;
     i->visible = p->visible;
     i->named = p->named;
     i->extra = p->extra;
@@ -73,7 +70,7 @@ typedef struct {
   const Subtree *children;
   uint32_t child_count, child_index;
   uint32_t structural_index;   /* among the non-extra children */
-  uint32_t position; /* end byte of the last child visited (start of the next one's padding) */
+  uint32_t position;           /* end of the last child visited (before the first: the subtree's start) */
   const TSSymbol *aliases;     /* of the subtree's production, or NULL */
   const TSFieldMapEntry *fields, *fields_end;
   int32_t parent;              /* the visible node the children belong to */
@@ -82,13 +79,14 @@ typedef struct {
   TSFieldId inherited;         /* a hidden subtree's field, for children without one */
 } Frame;
 
-static void open_frame(Frame *f, const TSLanguage *language, Subtree subtree, uint16_t production, uint32_t position,
+static void open_frame(Frame *f, const TSLanguage *language, Subtree subtree, uint32_t position,
                        int32_t parent, uint32_t owner, TSFieldId inherited) {
   f->children = ts_subtree_children(subtree);
   f->child_count = subtree.ptr->child_count;
   f->child_index = 0;
   f->structural_index = 0;
   f->position = position;
+  uint32_t production = subtree.ptr->production_id;
   f->aliases = ts_language_alias_sequence(language, production);
   ts_language_field_map(language, production, &f->fields, &f->fields_end);
   f->parent = parent;
@@ -135,7 +133,7 @@ int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
   uint32_t frame_capacity = 64, depth = 0;
   Frame *frames = malloc(sizeof(Frame) * frame_capacity);
   if (!frames) return INT32_MIN;
-  open_frame(&frames[depth++], language, root, ri.production, ri.padding, 0, 0, 0);
+  open_frame(&frames[depth++], language, root, ri.padding, 0, 0, 0);
 
   while (depth > 0) {
     Frame *f = &frames[depth - 1];
@@ -190,9 +188,9 @@ int32_t ananke_flatten(const TSTree *tree, int32_t capacity, int32_t *out) {
       f = &frames[depth - 1];
     }
     if (self >= 0) {
-      open_frame(&frames[depth], language, child, ci.production, position, self, depth, 0);
+      open_frame(&frames[depth], language, child, position, self, depth, 0);
     } else {
-      open_frame(&frames[depth], language, child, ci.production, position, f->parent, f->owner, ci.extra ? 0 : field);
+      open_frame(&frames[depth], language, child, position, f->parent, f->owner, ci.extra ? 0 : field);
     }
     depth++;
   }

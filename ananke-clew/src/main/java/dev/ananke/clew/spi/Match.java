@@ -3,6 +3,7 @@ package dev.ananke.clew.spi;
 import dev.ananke.clew.internal.treesitter.ParsedTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +84,7 @@ public final class Match {
   }
 
   public SyntaxNode captureNode(int i) {
-    return new SyntaxNode(tree, nodes[from + java.util.Objects.checkIndex(i, names.length)]);
+    return new SyntaxNode(tree, nodes[from + Objects.checkIndex(i, names.length)]);
   }
 
   /** Every capture, in the order of {@link #captureName}. */
